@@ -47,8 +47,9 @@ public final class EpochModelListReader {
 
     /**
      * Reads a list as one dataset named {@code name}. Systems the annotations exclude get the attribute
-     * {@code excluded=fine-tune}; systems without a compute estimate get the annotations' speculative value,
-     * marked {@code compute_basis=speculative}.
+     * {@code excluded=fine-tune}; systems the annotations give a speculative compute value get it in place of the
+     * listed one (as the report does), marked {@code compute_basis=speculative}, the listed value kept as
+     * {@code listed_compute_flop}.
      */
     public static Dataset read(String name, String origin, CsvTable table, ReportAnnotations annotations) {
         String nameColumn = NAME_COLUMNS.stream().filter(table::hasColumn).findFirst().orElse("Model");
@@ -66,7 +67,10 @@ public final class EpochModelListReader {
             Optional<LocalDate> date = row.optionalDate("Publication date");
             Double flop = row.numberOrNull("Training compute (FLOP)");
             Map<String, String> attributes = attributes(row, table);
-            if (flop == null && annotations.speculativeComputeFlop().containsKey(id)) {
+            if (annotations.speculativeComputeFlop().containsKey(id)) {
+                if (flop != null) {
+                    attributes.put("listed_compute_flop", String.valueOf(flop));
+                }
                 flop = annotations.speculativeComputeFlop().get(id);
                 attributes.put(ReportAnnotations.COMPUTE_BASIS, "speculative");
             }

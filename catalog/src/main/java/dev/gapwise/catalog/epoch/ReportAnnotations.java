@@ -11,10 +11,11 @@ import java.util.Set;
 
 /**
  * Hand-transcribed corrections that Epoch's 2024 open-models report applies to its inputs: compute
- * estimates it substitutes for systems without one ("speculative" values, imputed from benchmarks or a
- * rough guess) and systems it drops as separate fine-tunes. Readers mark the affected models with
- * attributes ({@code compute_basis=speculative}, {@code excluded=fine-tune}) rather than changing or
- * dropping them, so every analysis decides for itself and says so. Immutable.
+ * estimates it substitutes for the listed ones ("speculative" values, imputed from benchmarks or a rough
+ * guess, mostly for systems listed without an estimate) and systems it drops as separate fine-tunes.
+ * Readers substitute the compute values (keeping the listed one as an attribute) and mark excluded models
+ * with {@code excluded=fine-tune} rather than dropping them, so every analysis decides for itself and says
+ * so. Immutable.
  *
  * @param speculativeComputeFlop compute in FLOP by system name
  * @param excludedFinetunes      system names the report drops as fine-tunes
