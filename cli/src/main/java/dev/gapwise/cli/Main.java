@@ -14,6 +14,7 @@ import java.io.PrintWriter;
                 "Measures how far open-weight and Chinese LLMs trail the closed frontier, and routes LLM",
                 "traffic to the cheapest deployment its risk policy allows."},
         subcommands = {
+                GapCommand.class,
                 ImportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

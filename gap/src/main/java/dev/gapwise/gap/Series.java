@@ -20,13 +20,17 @@ import java.util.Optional;
  * @param snapshot     the data snapshot the scores come from
  * @param observations every dated score, in date order (ties keep the dataset's order)
  * @param undated      how many scores were left out for lack of a release date
+ * @param asOf         the date the scores describe: the newest measurement date of the benchmark's scores
+ *                     when the dataset records them, else the snapshot's date. Lags are measured up to it.
  */
-public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observation> observations, int undated) {
+public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observation> observations, int undated,
+                     java.time.LocalDate asOf) {
 
     public Series {
         Objects.requireNonNull(benchmark, "benchmark");
         Objects.requireNonNull(snapshot, "snapshot");
         observations = observations.stream().sorted(Comparator.comparing(Observation::date)).toList();
+        Objects.requireNonNull(asOf, "asOf");
     }
 
     /**
@@ -39,7 +43,11 @@ public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observatio
         }
         List<Observation> observations = new ArrayList<>();
         int undated = 0;
+        java.time.LocalDate asOf = null;
         for (BenchmarkScore score : dataset.scores(benchmarkId)) {
+            if (score.measuredOn().isPresent() && (asOf == null || score.measuredOn().get().isAfter(asOf))) {
+                asOf = score.measuredOn().get();
+            }
             Model model = dataset.model(score.modelId()).orElseThrow();
             if (model.releaseDate().isEmpty()) {
                 undated++;
@@ -47,12 +55,13 @@ public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observatio
             }
             observations.add(new Observation(model, model.releaseDate().get(), score.value()));
         }
-        return Optional.of(new Series(benchmark.get(), dataset.snapshot(), observations, undated));
+        return Optional.of(new Series(benchmark.get(), dataset.snapshot(), observations, undated,
+                asOf == null ? dataset.snapshot().date() : asOf));
     }
 
     /** A series over the given observations (for tests and for studies that prepare their own data). */
     public static Series of(Benchmark benchmark, DataSnapshot snapshot, List<Observation> observations) {
-        return new Series(benchmark, snapshot, observations, 0);
+        return new Series(benchmark, snapshot, observations, 0, snapshot.date());
     }
 
     /** The observations of one group's models, in date order. */
@@ -62,7 +71,7 @@ public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observatio
 
     /** This series with only the observations that pass the filter. */
     public Series filter(java.util.function.Predicate<Observation> keep) {
-        return new Series(benchmark, snapshot, observations.stream().filter(keep).toList(), undated);
+        return new Series(benchmark, snapshot, observations.stream().filter(keep).toList(), undated, asOf);
     }
 
     /** The running-maximum frontier of one group. */

@@ -49,7 +49,7 @@ public record BackwardLag(double tolerance, Transform transform, Optional<LocalD
         }
         LocalDate both = max(leader.start().orElseThrow(), follower.start().orElseThrow());
         LocalDate start = from.map(f -> max(f, both)).orElse(both);
-        LocalDate end = to.orElse(series.snapshot().date());
+        LocalDate end = to.orElse(series.asOf());
         parameters.put("window", start + " to " + end);
         if (end.isBefore(start)) {
             return LagResult.unsupported(method(), comparison, series.benchmark(), series.snapshot(), parameters,

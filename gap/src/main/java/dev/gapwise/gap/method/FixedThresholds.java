@@ -56,8 +56,8 @@ public record FixedThresholds(List<Double> levels) implements LagMethod {
             if (behind.isEmpty()) {
                 notes.add("level " + format(level) + ": reached by " + ahead.get().name() + " on " + ahead.get().date()
                         + ", not yet by the follower (at least "
-                        + String.format(java.util.Locale.ROOT, "%.1f", Months.between(ahead.get().date(), series.snapshot().date()))
-                        + " months by " + series.snapshot().date() + ")");
+                        + String.format(java.util.Locale.ROOT, "%.1f", Months.between(ahead.get().date(), series.asOf()))
+                        + " months by " + series.asOf() + ")");
                 continue;
             }
             events.add(new LagEvent(ahead.get(), behind.get(), Months.between(ahead.get().date(), behind.get().date()),
