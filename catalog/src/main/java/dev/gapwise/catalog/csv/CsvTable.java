@@ -72,7 +72,8 @@ public final class CsvTable {
         List<String[]> fields = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         long lastLine = 0;
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(false).ofCsvRecord(reader)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(false)
+                .allowExtraFields(true).allowMissingFields(true).ofCsvRecord(reader)) {
             for (CsvRecord record : csv) {
                 lastLine = record.getStartingLineNumber();
                 if (header == null) {

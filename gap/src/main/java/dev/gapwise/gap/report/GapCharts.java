@@ -110,7 +110,7 @@ public final class GapCharts {
         JFreeChart chart = new JFreeChart(section.comparison().label() + " — " + benchmark.displayName(),
                 new Font("SansSerif", Font.BOLD, 16), plot, true);
         chart.addSubtitle(new TextTitle("frontier = best score released so far; arrows = catch-ups, method (a); data: "
-                + report.snapshot().label(), new Font("SansSerif", Font.PLAIN, 11)));
+                + report.snapshot().label() + ", scores as of " + report.series().asOf(), new Font("SansSerif", Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
@@ -147,7 +147,7 @@ public final class GapCharts {
         JFreeChart chart = new JFreeChart(section.comparison().label() + " — lag over time ("
                 + report.benchmark().displayName() + ")", new Font("SansSerif", Font.BOLD, 16), plot, true);
         chart.addSubtitle(new TextTitle("days since the leader frontier was last no better than the follower's; data: "
-                + report.snapshot().label(), new Font("SansSerif", Font.PLAIN, 11)));
+                + report.snapshot().label() + ", scores as of " + report.series().asOf(), new Font("SansSerif", Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         return java.util.Optional.of(chart);
     }

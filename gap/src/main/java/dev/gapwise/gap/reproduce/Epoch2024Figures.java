@@ -27,7 +27,7 @@ final class Epoch2024Figures {
     private static final String STUDY = "Epoch 2024 study (report's filters: fine-tunes and 'flan' dropped, SEAL Math"
             + " for GSM1k, trust flags on MMLU/GPQA)";
 
-    private static final List<String> STUDY_BENCHMARKS = List.of("mmlu", "gpqa", "gsm1k", "bbh", "compute");
+    private static final List<String> STUDY_BENCHMARKS = List.of("mmlu", "gpqa", "gsm1k", "bbh", "compute", "benchmarks");
 
     private Epoch2024Figures() {
     }
