@@ -19,6 +19,16 @@ final class CatalogOptions {
     @Option(names = "--no-bundled", description = "Use only the --data datasets, not the bundled catalog.")
     boolean noBundled;
 
+    /** The options as they were given, for quoting a command line (" --data DIR …"). */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        data.forEach(path -> text.append(" --data ").append(path));
+        if (noBundled) {
+            text.append(" --no-bundled");
+        }
+        return text.toString();
+    }
+
     /** The bundled catalog (unless excluded) plus every imported dataset. */
     Catalog load() {
         Catalog catalog = noBundled ? new Catalog(List.of(), List.of()) : BundledCatalogReader.readBundled();
