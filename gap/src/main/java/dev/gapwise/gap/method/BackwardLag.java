@@ -7,7 +7,6 @@ import dev.gapwise.gap.Series;
 import dev.gapwise.gap.stats.Summary;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,11 +81,6 @@ public record BackwardLag(double tolerance, Transform transform, Optional<LocalD
                 OptionalDouble.of(summary.mean()), "mean over " + curve.size() + " days (min "
                 + round(summary.min()) + ", max " + round(summary.max()) + ")", Optional.of(summary), List.of(),
                 curve, extra, notes);
-    }
-
-    /** Days between two dates, inclusive of both. */
-    static long days(LocalDate from, LocalDate to) {
-        return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
     private static String round(double months) {
