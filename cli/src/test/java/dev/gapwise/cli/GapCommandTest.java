@@ -69,6 +69,16 @@ class GapCommandTest {
     }
 
     @Test
+    void arenaSnapshotGapIsTheAiIndexFormula() {
+        CommandResult result = CommandResult.run("gap", "arena", "--data", CommandResult.sharedData("gap"),
+                "--date", "2025-02-14", "-g", "china-vs-us", "--rank", "5");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("Snapshot 2025-02-14 of lmarena_text_overall_ratings_2023-05_2025-02")
+                .contains("Gemini-2.0-Flash-Thinking-Exp-01-21 1384.63 vs DeepSeek-R1 1361.45 = 23.18 points, 1.70%")
+                .contains("US top vs #5:");
+    }
+
+    @Test
     void anUnknownBenchmarkIsOneClearLineAndExitCodeTwo() {
         CommandResult result = CommandResult.run("gap", "-b", "mmmu");
         assertThat(result.exitCode()).isEqualTo(2);
