@@ -70,7 +70,12 @@ public record Group(String label, String expression, Predicate<Model> predicate)
                     + " with key one of access, country, org, license, attr.NAME");
         }
         String key = sides[0].strip().toLowerCase(Locale.ROOT);
-        List<String> values = Arrays.stream(sides[1].split("\\|")).map(String::strip).toList();
+        List<String> values = Arrays.stream(sides[1].split("\\|", -1)).map(String::strip).toList();
+        if (values.contains("")) {
+            // An empty alternative would otherwise match models with unknown access or an empty field.
+            throw new IllegalArgumentException("empty value in '" + text + "'; separate alternatives with one '|',"
+                    + " as in access=open|closed");
+        }
         Predicate<Model> any = switch (key) {
             case "access" -> accessCondition(values);
             case "country" -> {

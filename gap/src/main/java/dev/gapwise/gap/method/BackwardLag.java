@@ -54,11 +54,12 @@ public record BackwardLag(double tolerance, Transform transform, Optional<LocalD
             return LagResult.unsupported(method(), comparison, series.benchmark(), series.snapshot(), parameters,
                     "the window ends before both groups have a scored model");
         }
+        Frontier leaderScale = transform.onScale(leader, 0); // compared on the scale, never inverted
         List<LagResult.Point> curve = new ArrayList<>();
         int undefined = 0;
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
             double reached = transform.apply(follower.valueAt(day).orElseThrow()) + tolerance;
-            Optional<LocalDate> lastNoBetter = leader.lastDateAtMost(transform.invert(reached), day);
+            Optional<LocalDate> lastNoBetter = leaderScale.lastDateAtMost(reached, day);
             if (lastNoBetter.isEmpty()) {
                 undefined++;
                 continue;

@@ -47,8 +47,12 @@ public record HorizontalDistance(double tolerance, Transform transform, int grid
             return LagResult.unsupported(method(), comparison, series.benchmark(), series.snapshot(), parameters,
                     "one of the groups has no scored models");
         }
-        double low = Math.max(t(leader.records().getFirst().value()), t(follower.records().getFirst().value()) + tolerance);
-        double high = Math.min(t(leader.best().orElseThrow()), t(follower.best().orElseThrow()) + tolerance);
+        // Both frontiers on the comparison scale, the follower's raised by the tolerance: t_B(s - tol) is then
+        // the first date the raised frontier reaches s, and the range ends are exactly records' values.
+        Frontier leaderScale = transform.onScale(leader, 0);
+        Frontier followerScale = transform.onScale(follower, tolerance);
+        double low = Math.max(leaderScale.records().getFirst().value(), followerScale.records().getFirst().value());
+        double high = Math.min(leaderScale.best().orElseThrow(), followerScale.best().orElseThrow());
         if (!(high > low)) {
             return LagResult.unsupported(method(), comparison, series.benchmark(), series.snapshot(), parameters,
                     "the two frontiers share no score range");
@@ -56,19 +60,15 @@ public record HorizontalDistance(double tolerance, Transform transform, int grid
         parameters.put("score range", format(transform.invert(low)) + " to " + format(transform.invert(high)));
         List<Double> lags = new ArrayList<>();
         for (int k = 0; k < gridPoints; k++) {
-            double s = low + (high - low) * k / (gridPoints - 1);
-            LocalDate leaderDate = leader.firstDateAtLeast(transform.invert(s)).orElseThrow();
-            Optional<LocalDate> followerDate = follower.firstDateAtLeast(transform.invert(s - tolerance));
+            double s = Math.min(high, low + (high - low) * k / (gridPoints - 1));
+            LocalDate leaderDate = leaderScale.firstDateAtLeast(s).orElseThrow();
+            Optional<LocalDate> followerDate = followerScale.firstDateAtLeast(s);
             followerDate.ifPresent(date -> lags.add(Months.between(leaderDate, date)));
         }
         Summary summary = Summary.of(lags);
         return new LagResult(method(), comparison, series.benchmark(), series.snapshot(), parameters,
                 OptionalDouble.of(summary.mean()), "mean over " + lags.size() + " score levels", Optional.of(summary),
                 List.of(), List.of(), Map.of(), List.of());
-    }
-
-    private double t(double value) {
-        return transform.apply(value);
     }
 
     private static String format(double value) {

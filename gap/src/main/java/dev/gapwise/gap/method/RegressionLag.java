@@ -22,7 +22,8 @@ import java.util.OptionalDouble;
  * release date for the leader's and the follower's records, with equal slopes and with separate slopes,
  * each group its own intercept; the lag is (ŷ_leader(T) − ŷ_follower(T)) / b_leader at the last date T.
  * A bootstrap (rows drawn with replacement, refitted, NumPy's PCG64 stream from {@code seed}) gives a 90 %
- * interval. Dates enter as proleptic ordinal day numbers, slopes are per day and reported per year × 365.
+ * interval; resamples in which no line can be fitted (a group missing, or one date per group) are skipped and
+ * counted in the notes. Dates enter as proleptic ordinal day numbers, slopes are per day and reported per year × 365.
  *
  * @param transform  comparison scale (log10 for compute)
  * @param bootstrap  number of resamples (0 for none)
@@ -80,21 +81,36 @@ public record RegressionLag(Transform transform, int bootstrap, long seed) imple
         extra.put("growth_per_year_leader", growth(fit.leaderSlopePerDay()));
         extra.put("growth_per_year_follower", growth(fit.followerSlopePerDay()));
         Optional<Summary> interval = Optional.empty();
+        List<String> notes = new ArrayList<>();
         if (bootstrap > 0) {
             Pcg64 random = new Pcg64(seed);
             List<Double> equal = new ArrayList<>();
             List<Double> separate = new ArrayList<>();
             List<Double> growth = new ArrayList<>();
+            int skipped = 0;
             for (int b = 0; b < bootstrap; b++) {
                 int[] picks = random.resampleIndices(rows.size());
                 List<Row> sample = new ArrayList<>();
                 for (int pick : picks) {
                     sample.add(rows.get(pick));
                 }
+                if (!fittable(sample)) {
+                    skipped++;
+                    continue;
+                }
                 Fit resampled = fit(sample);
                 equal.add(resampled.equalMonths());
                 separate.add(resampled.separateMonths());
                 growth.add(growth(resampled.equalSlopePerDay()));
+            }
+            if (skipped > 0) {
+                notes.add(skipped + " of " + bootstrap + " resamples skipped: a group had no rows or no spread in"
+                        + " dates, so no line could be fitted");
+            }
+            if (equal.isEmpty()) {
+                return new LagResult(method(), comparison, series.benchmark(), series.snapshot(), parameters,
+                        OptionalDouble.of(fit.equalMonths()), "equal-slopes fit over " + leaderRows.size() + " + "
+                        + followerRows.size() + " records", Optional.empty(), List.of(), List.of(), extra, notes);
             }
             Summary equalSummary = Summary.of(equal);
             Summary separateSummary = Summary.of(separate);
@@ -110,7 +126,21 @@ public record RegressionLag(Transform transform, int bootstrap, long seed) imple
         return new LagResult(method(), comparison, series.benchmark(), series.snapshot(), parameters,
                 OptionalDouble.of(fit.equalMonths()), "equal-slopes fit over " + leaderRows.size() + " + "
                 + followerRows.size() + " records" + (bootstrap > 0 ? ", 90% bootstrap interval" : ""),
-                interval, List.of(), List.of(), extra, List.of());
+                interval, List.of(), List.of(), extra, notes);
+    }
+
+    /**
+     * True when a resample can be fitted: rows of both groups, and more than one date within some group
+     * (otherwise the shared slope is undefined and the equal-slopes fit has no solution).
+     */
+    private static boolean fittable(List<Row> sample) {
+        java.util.Set<LocalDate> leaderDates = new java.util.HashSet<>();
+        java.util.Set<LocalDate> followerDates = new java.util.HashSet<>();
+        for (Row row : sample) {
+            (row.leader() ? leaderDates : followerDates).add(row.observation().date());
+        }
+        return !leaderDates.isEmpty() && !followerDates.isEmpty()
+                && (leaderDates.size() > 1 || followerDates.size() > 1);
     }
 
     private double growth(double slopePerDay) {

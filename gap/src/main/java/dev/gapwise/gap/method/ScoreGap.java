@@ -101,6 +101,7 @@ public record ScoreGap(Comparison comparison, String what, DataSnapshot snapshot
         for (Leaderboard board : dataset.leaderboards()) {
             onLeaderboard(dataset, board, comparison).ifPresent(gaps::add);
         }
+        gaps.sort(java.util.Comparator.comparing(ScoreGap::date));
         return gaps;
     }
 

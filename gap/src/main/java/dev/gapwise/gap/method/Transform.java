@@ -1,6 +1,8 @@
 package dev.gapwise.gap.method;
 
 import dev.gapwise.catalog.Scale;
+import dev.gapwise.gap.Frontier;
+import dev.gapwise.gap.Observation;
 
 /**
  * The scale a method compares scores on. Accuracies are compared as s = -ln(1 - acc) ("nats of error"),
@@ -33,6 +35,17 @@ public enum Transform {
             case NEG_LOG_ERROR -> 1 - Math.exp(-transformed);
             case LOG10 -> Math.pow(10, transformed);
         };
+    }
+
+    /**
+     * The frontier with every record's value on this scale plus {@code shift}. Methods compare on this scale
+     * instead of inverting a transformed level: 1 − exp(ln(1 − acc)) is not always acc again, and a level one
+     * rounding error off a record's value misses or passes that record.
+     */
+    Frontier onScale(Frontier frontier, double shift) {
+        return Frontier.of(frontier.records().stream()
+                .map(r -> new Observation(r.model(), r.date(), apply(r.value()) + shift)).toList(),
+                Double.NEGATIVE_INFINITY);
     }
 
     /** The smallest value on this scale: 0 nats for accuracies (a score of 0 %), minus infinity otherwise. */

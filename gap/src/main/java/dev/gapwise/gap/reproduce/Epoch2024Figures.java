@@ -39,7 +39,8 @@ final class Epoch2024Figures {
             return Optional.empty();
         }
         String benchmarkWords = figure.words(figure.benchmark());
-        boolean studyBenchmark = STUDY_BENCHMARKS.stream().anyMatch(benchmarkWords::contains);
+        boolean studyBenchmark = STUDY_BENCHMARKS.stream().anyMatch(benchmarkWords::contains)
+                || benchmarkWords.contains("pooled"); // "all 4 benchmarks pooled": the study's pooled lags
         Optional<Comparison> groups = FigureInterpreter.comparison(figure.comparison());
         boolean studyGroups = groups.map(g -> g.equals(Comparison.OPEN_VS_CLOSED))
                 .orElse(figure.comparison().contains(" vs ") && !figure.words(figure.comparison()).matches(".*(chin|us\\b).*"));

@@ -1,5 +1,6 @@
 package dev.gapwise.gap.reproduce;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Locale;
@@ -39,6 +40,14 @@ record Period(LocalDate from, LocalDate to) {
     }
 
     private static Optional<Period> single(String text) {
+        try {
+            return readSingle(text);
+        } catch (DateTimeException e) {
+            return Optional.empty(); // "2018-2024" looks like the month "2018-20"; "2025-02-30" is no day
+        }
+    }
+
+    private static Optional<Period> readSingle(String text) {
         Matcher end = END_OF_YEAR.matcher(text);
         if (end.find()) {
             LocalDate last = LocalDate.of(Integer.parseInt(end.group(1)), 12, 31);
