@@ -157,6 +157,7 @@ public final class GapCharts {
         try {
             Files.createDirectories(dir);
             SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+            svg.setDefsKeyPrefix(stem + "-"); // fixed ids: the same chart gives the same file
             chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
             Path svgFile = dir.resolve(stem + ".svg");
             Files.writeString(svgFile, svg.getSVGDocument());
