@@ -53,7 +53,7 @@ final class ArenaCommand implements Runnable {
         if (rank < 2) {
             throw new UserException("--rank must be 2 or more, not " + rank);
         }
-        Catalog catalog = catalogOptions.load();
+        Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         List<Dataset> boards = catalog.datasets().stream().filter(d -> !d.leaderboards().isEmpty())
                 .filter(d -> source == null || d.snapshot().name().equalsIgnoreCase(source)).toList();
         if (boards.isEmpty()) {

@@ -29,8 +29,11 @@ final class CatalogOptions {
         return text.toString();
     }
 
-    /** The bundled catalog (unless excluded) plus every imported dataset. */
-    Catalog load() {
+    /**
+     * The bundled catalog (unless excluded) plus every imported dataset; files under a --data folder that
+     * were not used are named on {@code err}, one line per folder.
+     */
+    Catalog load(java.io.PrintWriter err) {
         Catalog catalog = noBundled ? new Catalog(List.of(), List.of()) : BundledCatalogReader.readBundled();
         for (Path path : data) {
             ImportReport report = DatasetImporter.importFrom(path);
@@ -39,6 +42,11 @@ final class CatalogOptions {
                         + "' to see why each file was not used)");
             }
             catalog = catalog.with(report.datasets());
+            if (!report.unused().isEmpty()) {
+                err.println("gapwise: not used under " + path + ": " + String.join(", ", report.unused().stream()
+                        .map(f -> (java.nio.file.Files.isDirectory(path) ? path.relativize(f.file()) : f.file())
+                                + " (" + f.note() + ")").toList()));
+            }
         }
         if (catalog.datasets().isEmpty()) {
             throw new UserException("no data: --no-bundled needs at least one --data DIR");

@@ -87,7 +87,7 @@ final class GapCommand implements Runnable {
     @Override
     public void run() {
         GapRequest request = request();
-        Catalog catalog = catalogOptions.load();
+        Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         GapReport report;
         try {
             report = GapAnalysis.run(catalog, request);

@@ -40,7 +40,7 @@ final class GapDocumentCommand implements Runnable {
     @Override
     public void run() {
         List<ReferenceFigure> figures = ReferenceFigure.read(reference);
-        Catalog catalog = catalogOptions.load();
+        Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         List<Reproduction> reproductions = new Reproducer(catalog.datasets()).run(figures);
         Path parent = out.toAbsolutePath().getParent();
         Path charts = parent.resolve("gap-charts");

@@ -37,7 +37,7 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         List<ReferenceFigure> figures = ReferenceFigure.read(reference);
-        Catalog catalog = catalogOptions.load();
+        Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         List<Reproduction> reproductions = new Reproducer(catalog.datasets()).run(figures);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
