@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 "traffic to the cheapest deployment its risk policy allows."},
         subcommands = {
                 ImportCommand.class,
+                TrainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors in the user's input (bad file, bad option value). */
