@@ -84,6 +84,19 @@ public final class TextFeatures {
         return new SparseVector(indices, values, count);
     }
 
+    /** The features of a text plus one token naming its category (MMLU subject, MMLU-Pro src, …), weighted 1. */
+    public static SparseVector withGroup(String text, String group) {
+        SparseVector base = of(text);
+        if (group.isEmpty()) {
+            return base;
+        }
+        int[] indices = java.util.Arrays.copyOf(base.indices(), base.size() + 1);
+        float[] values = java.util.Arrays.copyOf(base.values(), base.size() + 1);
+        indices[base.size()] = bucket(hash(FNV_OFFSET ^ 0x6A09, group.toCharArray(), 0, group.length()));
+        values[base.size()] = 1f;
+        return new SparseVector(indices, values, base.size() + 1);
+    }
+
     /** Lower-cased, digits folded to 0, head and tail of long texts. */
     private static char[] prepare(String text) {
         String kept = text.length() <= MAX_CHARS ? text
