@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * {@code gapwise train}: fits the risk and complexity models on the train split of {@link TrainingCorpus} (each
+ * {@code gapwise train}: fits the risk and complexity models (and, through
+ * {@link dev.gapwise.routing.quality.QualityTraining}, the quality router) on the train split of {@link TrainingCorpus} (each
  * prompt once as written and once rewritten chat-style by {@link ChatStyle}), fits the risk threshold on the
  * validation split (recall ≥ {@link #TARGET_RECALL} on legal + medical, both styles), and reports test numbers
  * once. Deterministic: the same data give byte-identical model files.
@@ -64,6 +65,7 @@ public final class ClassifierTraining {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(RiskClassifier.RESOURCE, risk.toBytes());
         files.put(ComplexityClassifier.RESOURCE, complexity.toBytes());
+        files.putAll(dev.gapwise.routing.quality.QualityTraining.train(dataDir, report, progress));
         return new Result(files, report);
     }
 
