@@ -16,6 +16,7 @@ import java.io.PrintWriter;
         subcommands = {
                 ImportCommand.class,
                 TrainCommand.class,
+                EvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors in the user's input (bad file, bad option value). */

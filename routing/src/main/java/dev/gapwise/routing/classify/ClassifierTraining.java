@@ -145,7 +145,8 @@ public final class ClassifierTraining {
         return new Proportion(hits, total);
     }
 
-    static List<String> complexityReport(ComplexityClassifier classifier, List<LabeledPrompt> corpus) {
+    /** Test-split accuracy and confusion matrix of a complexity classifier, as report lines. */
+    public static List<String> complexityReport(ComplexityClassifier classifier, List<LabeledPrompt> corpus) {
         long[][] confusion = new long[3][3];
         for (LabeledPrompt prompt : corpus) {
             if (prompt.split() == Split.TEST) {

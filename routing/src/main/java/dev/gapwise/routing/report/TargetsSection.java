@@ -1,0 +1,42 @@
+package dev.gapwise.routing.report;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The targets next to the measured numbers, met or missed by how much. */
+final class TargetsSection {
+    private TargetsSection() {
+    }
+
+    static void write(Markdown out, RiskGateSection.Result gate, List<PairExperiment.Result> results,
+                      double mtBenchCrossFitted) {
+        out.heading(2, "7. Targets");
+        List<List<String>> rows = new ArrayList<>();
+        double recall = gate.legalMedicalRecall().value();
+        rows.add(List.of("risk-gate recall, held-out legal + medical", "≥ 0.98",
+                gate.legalMedicalRecall().toString(), verdict(recall - 0.98)));
+        double escalated = gate.routineEscalation().value();
+        rows.add(List.of("Banking77 + CLINC150 test requests escalated", "≤ 5 %",
+                gate.routineEscalation().toString(), verdict(0.05 - escalated)));
+        double[] bars = {0.68, Double.NaN, 0.80, 0.62};
+        String[] barNames = {"subject prior 0.68", "prompt length (no target)", "RouteLLM published 0.80",
+                "src prior 0.62"};
+        for (int i = 0; i < results.size(); i++) {
+            PairExperiment.Result r = results.get(i);
+            String measured = String.format("learned %.3f; same-split prior %s; Δ vs prior/length %s", r.learnedApgr(),
+                    Double.isNaN(r.priorApgr()) ? "—" : Markdown.number(r.priorApgr()), r.versusPrior());
+            rows.add(List.of("APGR, " + r.name(), Double.isNaN(bars[i]) ? "—" : "> " + barNames[i], measured,
+                    Double.isNaN(bars[i]) ? "—" : verdict(r.learnedApgr() - bars[i])));
+            rows.add(List.of("never below random at any CPT, " + r.name(), "CPT(x) ≤ x for x = 50, 80, 95 %",
+                    String.format("%s (min PGR(c) − c over the curve %+.3f)", r.cptNeverWorseThanRandom() ? "yes" : "no",
+                            r.worstVersusRandom()), r.cptNeverWorseThanRandom() ? "met" : "**missed**"));
+        }
+        rows.add(List.of("APGR, MT-Bench cross-fitted over all 72 questions", "> RouteLLM published 0.80",
+                Markdown.number(mtBenchCrossFitted), verdict(mtBenchCrossFitted - 0.80)));
+        out.table(List.of("target", "bar", "measured (test split)", "verdict"), rows);
+    }
+
+    private static String verdict(double margin) {
+        return margin >= 0 ? String.format("met (margin %+.3f)", margin) : String.format("**missed by %.3f**", -margin);
+    }
+}
