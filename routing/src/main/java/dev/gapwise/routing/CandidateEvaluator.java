@@ -45,8 +45,8 @@ final class CandidateEvaluator {
             if (lag.isPresent()) {
                 boolean ok = lag.get().months() <= max + 1e-9;
                 eligible &= ok;
-                checks.add(String.format("lag %.1f months on %s %s %s (%s, %s)", lag.get().months(), rules.lagIndex(),
-                        ok ? "<=" : "> max", format(max), lag.get().method(), lag.get().snapshot()));
+                checks.add("lag " + oneDecimal(lag.get().months()) + " months on " + rules.lagIndex() + (ok ? " <= " : " > max ")
+                        + format(max) + " (" + lag.get().method() + ", " + lag.get().snapshot() + ")");
             } else {
                 eligible &= rules.allowUnknownLag();
                 checks.add("lag on " + rules.lagIndex() + " unknown" + (rules.allowUnknownLag()
@@ -118,6 +118,11 @@ final class CandidateEvaluator {
             return rest.toString();
         }
         return new TreeSet<>(codes).toString();
+    }
+
+    private static String oneDecimal(double value) {
+        long tenths = Math.round(value * 10);
+        return (tenths < 0 ? "-" : "") + Math.abs(tenths) / 10 + "." + Math.abs(tenths) % 10;
     }
 
     private static String format(double value) {

@@ -49,9 +49,9 @@ public final class Router {
         List<String> reasons = new ArrayList<>();
         String text = request.prompt();
         SparseVector features = TextFeatures.of(text);
-        RiskAssessment risk = classifiers.risk().assess(text, features);
-        ComplexityAssessment complexity = classifiers.complexity().assess(text, features, request.turns(),
-                request.tools());
+        Classifiers.Verdicts verdicts = classifiers.verdicts(text, features, request.turns(), request.tools());
+        RiskAssessment risk = verdicts.risk();
+        ComplexityAssessment complexity = verdicts.complexity();
         TierResolver.Resolution resolution = TierResolver.resolve(policy, request, risk, complexity, reasons);
         TierPolicy tier = policy.tier(resolution.tier()).orElseThrow();
         reasons.add("tier " + tier.name() + " from " + resolution.reason());
@@ -78,7 +78,7 @@ public final class Router {
                     strong = true;
                     reasons.add("quality router skipped: high complexity goes to the best-quality deployment");
                 } else {
-                    QualityEstimate estimate = classifiers.quality().estimate(features, q.knob());
+                    QualityEstimate estimate = verdicts.quality(classifiers.quality(), q.knob());
                     strong = estimate.needsStrong();
                     reasons.add("quality router (" + q.knob().describe() + "): " + estimate.reason());
                 }

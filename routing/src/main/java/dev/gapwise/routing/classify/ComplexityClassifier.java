@@ -42,7 +42,11 @@ public final class ComplexityClassifier {
      * @param tools    whether the request offers tools
      */
     public ComplexityAssessment assess(String text, SparseVector features, int turns, boolean tools) {
-        double[] p = model.probabilities(features);
+        return decide(text, model.probabilities(features), turns, tools);
+    }
+
+    /** The level from the model's class probabilities (computed elsewhere, e.g. by a {@link FusedScorer}). */
+    public ComplexityAssessment decide(String text, double[] p, int turns, boolean tools) {
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {

@@ -86,19 +86,33 @@ public final class LinearModel {
                 scores[k] += weights[base + k] * value;
             }
         }
+        return softmax(scores, 0, classes);
+    }
+
+    /** Softmax of scores[from, from + count) as a new array. */
+    static double[] softmax(double[] scores, int from, int count) {
         double max = Double.NEGATIVE_INFINITY;
-        for (double s : scores) {
-            max = Math.max(max, s);
+        for (int k = 0; k < count; k++) {
+            max = Math.max(max, scores[from + k]);
         }
+        double[] p = new double[count];
         double sum = 0;
-        for (int k = 0; k < classes; k++) {
-            scores[k] = Math.exp(scores[k] - max);
-            sum += scores[k];
+        for (int k = 0; k < count; k++) {
+            p[k] = Math.exp(scores[from + k] - max);
+            sum += p[k];
         }
-        for (int k = 0; k < classes; k++) {
-            scores[k] /= sum;
+        for (int k = 0; k < count; k++) {
+            p[k] /= sum;
         }
-        return scores;
+        return p;
+    }
+
+    float bias(int k) {
+        return bias[k];
+    }
+
+    float weight(int bucket, int k) {
+        return weights[bucket * labels.size() + k];
     }
 
     /** The model as bytes in the file format above. */

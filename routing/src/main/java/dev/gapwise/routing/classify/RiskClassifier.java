@@ -35,7 +35,17 @@ public final class RiskClassifier {
 
     /** The verdict on a text whose features are already computed. */
     public RiskAssessment assess(String text, SparseVector features) {
-        RiskAssessment byModel = assess(features);
+        return decide(text, model.probabilities(features));
+    }
+
+    /** The model's verdict alone, without the term list. */
+    public RiskAssessment assess(SparseVector features) {
+        return decide(model.probabilities(features));
+    }
+
+    /** The verdict from the model's class probabilities (computed elsewhere, e.g. by a {@link FusedScorer}). */
+    public RiskAssessment decide(String text, double[] probabilities) {
+        RiskAssessment byModel = decide(probabilities);
         java.util.Optional<RiskTerms.Match> match = terms.find(text);
         if (match.isPresent()) {
             return new RiskAssessment(true, byModel.probability(), match.get().domain(), threshold, match.get().term());
@@ -43,9 +53,7 @@ public final class RiskClassifier {
         return byModel;
     }
 
-    /** The model's verdict alone, without the term list. */
-    public RiskAssessment assess(SparseVector features) {
-        double[] p = model.probabilities(features);
+    private RiskAssessment decide(double[] p) {
         double highStakes = 1 - p[routine];
         int best = routine;
         for (int k = 0; k < p.length; k++) {

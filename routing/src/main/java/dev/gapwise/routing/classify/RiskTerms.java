@@ -24,13 +24,19 @@ public final class RiskTerms {
     public record Match(String domain, String term) {
     }
 
-    private final Map<String, String> words;
-    private final Map<String, String> prefixes;
+    /** A trie node over lower-case characters; terminal data says what ends here. */
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>();
+        String wordDomain;
+        String prefixDomain;
+        boolean phraseStart;
+    }
+
+    private final Node root;
     private final Map<String, String> phrases;
 
-    private RiskTerms(Map<String, String> words, Map<String, String> prefixes, Map<String, String> phrases) {
-        this.words = Map.copyOf(words);
-        this.prefixes = Map.copyOf(prefixes);
+    private RiskTerms(Node root, Map<String, String> phrases) {
+        this.root = root;
         this.phrases = Map.copyOf(phrases);
     }
 
@@ -49,8 +55,7 @@ public final class RiskTerms {
 
     /** Parses lines of "domain term"; '#' starts a comment. */
     public static RiskTerms parse(java.util.List<String> lines) {
-        Map<String, String> words = new HashMap<>();
-        Map<String, String> prefixes = new HashMap<>();
+        Node root = new Node();
         Map<String, String> phrases = new HashMap<>();
         for (String line : lines) {
             String stripped = line.strip();
@@ -64,18 +69,30 @@ public final class RiskTerms {
             String term = parts[1].toLowerCase(Locale.ROOT);
             if (term.contains(" ")) {
                 phrases.put(term, parts[0]);
+                insert(root, term.substring(0, term.indexOf(' '))).phraseStart = true;
             } else if (term.endsWith("*")) {
-                prefixes.put(term.substring(0, term.length() - 1), parts[0]);
+                insert(root, term.substring(0, term.length() - 1)).prefixDomain = parts[0];
             } else {
-                words.put(term, parts[0]);
+                insert(root, term).wordDomain = parts[0];
             }
         }
-        return new RiskTerms(words, prefixes, phrases);
+        return new RiskTerms(root, phrases);
     }
 
-    /** The first high-stakes term in the text, if any. */
+    private static Node insert(Node root, String word) {
+        Node node = root;
+        for (char c : word.toCharArray()) {
+            node = node.next.computeIfAbsent(c, k -> new Node());
+        }
+        return node;
+    }
+
+    /**
+     * The first high-stakes term in the text, if any. Walks each word through the trie without allocating; only a
+     * word that starts a listed phrase is turned into a string, to check the phrase.
+     */
     public Optional<Match> find(String text) {
-        String previous = null;
+        String phraseFirst = null;
         int length = text.length();
         int i = 0;
         while (i < length) {
@@ -84,39 +101,44 @@ public final class RiskTerms {
                 continue;
             }
             int start = i;
+            Node node = root;
+            int prefixEnd = -1;
+            String prefixDomain = null;
             while (i < length && isWordChar(text.charAt(i))) {
+                if (node != null) {
+                    node = node.next.get(Character.toLowerCase(text.charAt(i)));
+                    if (node != null && node.prefixDomain != null) {
+                        prefixEnd = i + 1;
+                        prefixDomain = node.prefixDomain;
+                    }
+                }
                 i++;
             }
-            String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-            Optional<Match> match = matchWord(word);
-            if (match.isEmpty() && previous != null) {
-                String phrase = previous + " " + word;
+            if (node != null && node.wordDomain != null) {
+                return Optional.of(new Match(node.wordDomain, lower(text, start, i)));
+            }
+            if (prefixDomain != null) {
+                return Optional.of(new Match(prefixDomain, lower(text, start, prefixEnd) + "*"));
+            }
+            if (phraseFirst != null) {
+                String word = lower(text, start, i);
+                String phrase = phraseFirst + " " + word;
                 String domain = phrases.get(phrase);
                 if (domain == null && word.endsWith("s")) {
-                    domain = phrases.get(phrase.substring(0, phrase.length() - 1));
+                    phrase = phrase.substring(0, phrase.length() - 1);
+                    domain = phrases.get(phrase);
                 }
-                match = domain == null ? Optional.empty() : Optional.of(new Match(domain, phrase));
+                if (domain != null) {
+                    return Optional.of(new Match(domain, phrase));
+                }
             }
-            if (match.isPresent()) {
-                return match;
-            }
-            previous = word;
+            phraseFirst = node != null && node.phraseStart ? lower(text, start, i) : null;
         }
         return Optional.empty();
     }
 
-    private Optional<Match> matchWord(String word) {
-        String domain = words.get(word);
-        if (domain != null) {
-            return Optional.of(new Match(domain, word));
-        }
-        for (int end = Math.min(word.length(), 16); end >= 3; end--) {
-            domain = prefixes.get(word.substring(0, end));
-            if (domain != null) {
-                return Optional.of(new Match(domain, word.substring(0, end) + "*"));
-            }
-        }
-        return Optional.empty();
+    private static String lower(String text, int start, int end) {
+        return text.substring(start, end).toLowerCase(Locale.ROOT);
     }
 
     private static boolean isWordChar(char c) {

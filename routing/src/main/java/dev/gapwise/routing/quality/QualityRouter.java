@@ -23,6 +23,11 @@ public final class QualityRouter {
     private final LinearModel strong;
     private final LinearModel weak;
 
+    /** The two models, for fusing with others. */
+    public java.util.List<LinearModel> models() {
+        return java.util.List.of(strong, weak);
+    }
+
     public QualityRouter(LinearModel strong, LinearModel weak) {
         this.strong = strong;
         this.weak = weak;
@@ -41,8 +46,13 @@ public final class QualityRouter {
 
     /** The estimate for already computed features under a knob. */
     public QualityEstimate estimate(SparseVector features, Knob knob) {
-        double ps = strong.probabilities(features)[1];
-        double pw = weak.probabilities(features)[1];
+        return estimate(strong.probabilities(features), weak.probabilities(features), knob);
+    }
+
+    /** The estimate from both models' probabilities (computed elsewhere, e.g. by a FusedScorer). */
+    public QualityEstimate estimate(double[] strongProbabilities, double[] weakProbabilities, Knob knob) {
+        double ps = strongProbabilities[1];
+        double pw = weakProbabilities[1];
         double threshold = threshold(knob);
         double gain = ps - pw;
         return new QualityEstimate(pw, ps, gain, threshold, gain >= threshold);
