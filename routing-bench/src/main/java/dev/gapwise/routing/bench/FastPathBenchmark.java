@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Latency of the routing fast path in sample-time mode (JMH reports p50, p99, p99.9). Prompts of three sizes:
  * a short chat request (~40 chars), an exam-style question with options (~600 chars) and a long task (~2,400 chars,
- * past the 2,048-char feature cap). A whole decision includes the tier rules, the classifiers, the quality router
+ * past the 1,024-char feature cap). A whole decision includes the tier rules, the classifiers, the quality router
  * and ordering 12 deployments.
  */
 @State(Scope.Benchmark)

@@ -14,8 +14,8 @@ public final class TextFeatures {
     public static final int BITS = 18;
     /** The number of buckets. */
     public static final int DIMENSION = 1 << BITS;
-    static final int MAX_CHARS = 2048;
-    private static final int TAIL_CHARS = 512;
+    static final int MAX_CHARS = 1024;
+    private static final int TAIL_CHARS = 256;
     private static final int MAX_WORD = 24;
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;
