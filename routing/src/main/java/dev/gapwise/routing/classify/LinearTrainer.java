@@ -54,27 +54,17 @@ public record LinearTrainer(int epochs, double learningRate, double l2) {
     }
 
     private static void scores(float[] weights, float[] bias, SparseVector x, int classes, double[] out) {
+        double[] raw = new double[classes];
         for (int k = 0; k < classes; k++) {
-            out[k] = bias[k];
+            raw[k] = bias[k];
         }
         for (int j = 0; j < x.size(); j++) {
             int base = x.indices()[j] * classes;
             for (int k = 0; k < classes; k++) {
-                out[k] += weights[base + k] * x.values()[j];
+                raw[k] += weights[base + k] * x.values()[j];
             }
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < classes; k++) {
-            max = Math.max(max, out[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < classes; k++) {
-            out[k] = Math.exp(out[k] - max);
-            sum += out[k];
-        }
-        for (int k = 0; k < classes; k++) {
-            out[k] /= sum;
-        }
+        System.arraycopy(LinearModel.softmax(raw, 0, classes), 0, out, 0, classes);
     }
 
     private static void shuffle(int[] order, SplittableRandom random) {

@@ -34,7 +34,7 @@ import java.util.function.Consumer;
 record PairExperiment(String name, PairOutcomes pair, OutcomeTable table, double[] range, String trainedOn) {
 
     /** The numbers the summary needs. */
-    record Result(String name, double learnedApgr, double priorApgr, PairedBootstrap.Interval versusPrior,
+    record Result(String name, int testSize, double learnedApgr, double priorApgr, PairedBootstrap.Interval versusPrior,
                   double worstVersusRandom, boolean cptNeverWorseThanRandom, Map<String, QualityCurve> curves) {
     }
 
@@ -113,7 +113,7 @@ record PairExperiment(String name, PairOutcomes pair, OutcomeTable table, double
                 + "at or below", worst));
         operatingPoint(out, chosen.score(validation), validation, learned, test);
         out.line("");
-        return new Result(name, learnedCurve.apgr(), hasGroups ? curves.get("category prior (fit on train+validation)")
+        return new Result(name, test.size(), learnedCurve.apgr(), hasGroups ? curves.get("category prior (fit on train+validation)")
                 .apgr() : Double.NaN, versusPrior, worst, cptOk, curves);
     }
 

@@ -19,6 +19,12 @@ final class RiskGateSection {
     private RiskGateSection() {
     }
 
+    /** Prompts of one slice, or of several joined by '+', e.g. "legal+medical". */
+    private static Predicate<LabeledPrompt> slice(String names) {
+        java.util.Set<String> wanted = java.util.Set.of(names.split("\\+"));
+        return p -> wanted.contains(p.slice());
+    }
+
     static Result write(Markdown out, List<LabeledPrompt> corpus, RiskClassifier risk, ComplexityClassifier complexity) {
         out.heading(2, "1. Risk gate (policy)");
         out.paragraph("The shipped classifier (`gapwise train`: hashed word and character n-grams, four-class "
@@ -31,9 +37,7 @@ final class RiskGateSection {
         List<List<String>> rows = new ArrayList<>();
         Proportion target = null;
         for (String slice : List.of("legal", "medical", "financial", "legal+medical")) {
-            Predicate<LabeledPrompt> match = slice.equals("legal+medical")
-                    ? p -> p.slice().equals("legal") || p.slice().equals("medical")
-                    : p -> p.slice().equals(slice);
+            Predicate<LabeledPrompt> match = slice(slice);
             Proportion written = ClassifierTraining.rate(risk, corpus, match, false);
             if (slice.equals("legal+medical")) {
                 target = written;
@@ -43,9 +47,7 @@ final class RiskGateSection {
         }
         Proportion routine = null;
         for (String slice : List.of("banking77", "clinc150", "banking77+clinc150", "other")) {
-            Predicate<LabeledPrompt> match = slice.equals("banking77+clinc150")
-                    ? p -> p.slice().equals("banking77") || p.slice().equals("clinc150")
-                    : p -> p.slice().equals(slice);
+            Predicate<LabeledPrompt> match = slice(slice);
             Proportion escalated = ClassifierTraining.rate(risk, corpus, match, false);
             if (slice.equals("banking77+clinc150")) {
                 routine = escalated;
