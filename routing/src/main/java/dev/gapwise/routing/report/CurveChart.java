@@ -32,8 +32,18 @@ final class CurveChart {
             }
             data.addSeries(series);
         });
-        return ChartFactory.createXYLineChart(title, "strong-model calls (% of requests)",
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "strong-model calls (% of requests)",
                 "quality (% of the strong model's)", data, PlotOrientation.VERTICAL, true, false, false);
+        org.jfree.chart.plot.XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(java.awt.Color.WHITE);
+        plot.setDomainGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        plot.getDomainAxis().setRange(0, 100);
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        for (int series = 0; series < data.getSeriesCount(); series++) {
+            plot.getRenderer().setSeriesStroke(series, new java.awt.BasicStroke(series == 0 ? 1.5f : 2f));
+        }
+        return chart;
     }
 
     static String svg(JFreeChart chart) {

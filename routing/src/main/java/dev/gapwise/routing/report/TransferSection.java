@@ -73,6 +73,8 @@ final class TransferSection {
         }
         out.table(List.of("target data (strong vs weak)", "test prompts", "APGR, transferred router",
                 "in-domain reference"), rows);
+        out.paragraph("An APGR below 0.500 is worse than random routing: the router's notion of \"hard for Mixtral\" "
+                + "does not carry over to other model pairs on MMLU-Pro questions. Retrain per pair (section 2) instead.");
     }
 
     static double mtBenchCrossFitted(Markdown out, PairOutcomes mtBench, Consumer<String> progress) {
