@@ -22,9 +22,9 @@ final class RouteExplanation {
     static String text(RouteDecision decision, RouteRequest request, boolean noLags) {
         StringBuilder out = new StringBuilder();
         String shown = request.prompt().length() > 70 ? request.prompt().substring(0, 67) + "..." : request.prompt();
-        out.append(String.format("Request     \"%s\" (~%d input tokens; %s output tokens assumed)%n",
-                shown.replace('\n', ' '), request.estimatedInputTokens(),
-                request.expectedOutputTokens().map(String::valueOf).orElse("policy's")));
+        out.append(String.format("Request     \"%s\" (~%d input tokens; %d output tokens assumed%s)%n",
+                shown.replace('\n', ' '), decision.inputTokens(), decision.outputTokens(),
+                request.expectedOutputTokens().isPresent() ? ", from --max-tokens" : ", the policy's estimate"));
         out.append(String.format("Tier        %s  <- %s: %s%n", decision.tier(),
                 decision.tierSource().name().toLowerCase().replace('_', ' '), decision.tierReason()));
         out.append(String.format("Complexity  %s  (%s)%n", decision.complexity().id(), decision.complexityReason()));
@@ -77,7 +77,8 @@ final class RouteExplanation {
         root.put("complexity", decision.complexity().id());
         root.put("complexity_reason", decision.complexityReason());
         root.put("objective", decision.objective());
-        root.put("input_tokens_estimated", request.estimatedInputTokens());
+        root.put("input_tokens_estimated", decision.inputTokens());
+        root.put("output_tokens_assumed", decision.outputTokens());
         root.put("chosen", decision.chosen().map(d -> d.id()).orElse(null));
         root.put("order", decision.ordered().stream().map(d -> d.id()).toList());
         root.put("estimated_cost_usd", decision.estimatedCost());

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param complexity        the request's complexity
  * @param complexityReason  why, e.g. "text: low (0.97)"
  * @param objective         the tier's objective as applied, e.g. "cheapest eligible"
+ * @param inputTokens       input tokens assumed for cost estimates (characters / 4)
+ * @param outputTokens      output tokens assumed (the request's max_tokens, else the policy's estimate)
  * @param candidates        every deployment with its eligibility checks, cost estimate and lag
  * @param ordered           the eligible deployments in the order to try them
  * @param estimatedCost     estimated cost on the first choice (zero when none)
@@ -24,7 +26,8 @@ import java.util.Optional;
  * @param reasons           the decision's reasons, one sentence each, in order
  */
 public record RouteDecision(String tier, TierSource tierSource, String tierReason, Complexity complexity,
-                            String complexityReason, String objective, List<Candidate> candidates,
+                            String complexityReason, String objective, long inputTokens, long outputTokens,
+                            List<Candidate> candidates,
                             List<Deployment> ordered, BigDecimal estimatedCost, Optional<Deployment> baseline,
                             Optional<BigDecimal> baselineCost, List<String> reasons) {
     public RouteDecision {

@@ -100,7 +100,7 @@ public final class Router {
         baseline.ifPresent(d -> reasons.add("frontier baseline " + d.id() + ": est. $"
                 + baselineCost.orElseThrow().toPlainString()));
         return new RouteDecision(tier.name(), resolution.source(), resolution.reason(), complexity.complexity(),
-                complexity.reason(), objective, candidates, ordered.stream().map(Candidate::deployment).toList(),
+                complexity.reason(), objective, request.estimatedInputTokens(), output, candidates, ordered.stream().map(Candidate::deployment).toList(),
                 ordered.isEmpty() ? BigDecimal.ZERO : ordered.getFirst().estimatedCost(), baseline, baselineCost,
                 reasons);
     }

@@ -44,15 +44,7 @@ public final class FusedScorer {
         for (int k = 0; k < width; k++) {
             scores[k] = bias[k];
         }
-        int[] indices = x.indices();
-        float[] values = x.values();
-        for (int j = 0; j < x.size(); j++) {
-            int base = indices[j] * width;
-            float value = values[j];
-            for (int k = 0; k < width; k++) {
-                scores[k] += weights[base + k] * value;
-            }
-        }
+        LinearModel.accumulate(weights, width, x, scores);
         double[][] result = new double[offsets.length][];
         for (int m = 0; m < offsets.length; m++) {
             result[m] = LinearModel.softmax(scores, offsets[m], classes[m]);

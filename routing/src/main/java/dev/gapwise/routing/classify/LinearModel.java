@@ -77,16 +77,21 @@ public final class LinearModel {
         for (int k = 0; k < classes; k++) {
             scores[k] = bias[k];
         }
+        accumulate(weights, classes, x, scores);
+        return softmax(scores, 0, classes);
+    }
+
+    /** scores[k] += Σ_j weights[index_j · width + k] · value_j: the one dot product every scorer shares. */
+    static void accumulate(float[] weights, int width, SparseVector x, double[] scores) {
         int[] indices = x.indices();
         float[] values = x.values();
         for (int j = 0; j < x.size(); j++) {
-            int base = indices[j] * classes;
+            int base = indices[j] * width;
             float value = values[j];
-            for (int k = 0; k < classes; k++) {
+            for (int k = 0; k < width; k++) {
                 scores[k] += weights[base + k] * value;
             }
         }
-        return softmax(scores, 0, classes);
     }
 
     /** Softmax of scores[from, from + count) as a new array. */

@@ -58,12 +58,7 @@ public record LinearTrainer(int epochs, double learningRate, double l2) {
         for (int k = 0; k < classes; k++) {
             raw[k] = bias[k];
         }
-        for (int j = 0; j < x.size(); j++) {
-            int base = x.indices()[j] * classes;
-            for (int k = 0; k < classes; k++) {
-                raw[k] += weights[base + k] * x.values()[j];
-            }
-        }
+        LinearModel.accumulate(weights, classes, x, raw);
         System.arraycopy(LinearModel.softmax(raw, 0, classes), 0, out, 0, classes);
     }
 
