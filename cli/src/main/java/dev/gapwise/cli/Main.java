@@ -16,6 +16,9 @@ import java.io.PrintWriter;
         subcommands = {
                 GapCommand.class,
                 ImportCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
+                RouteCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors in the user's input (bad file, bad option value). */

@@ -1,0 +1,44 @@
+package dev.gapwise.routing.classify;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TextFeaturesTest {
+
+    @Test
+    void upperAndLowerCaseGiveTheSameFeatures() {
+        SparseVector upper = TextFeatures.of("Can My Landlord Keep My Deposit?");
+        SparseVector lower = TextFeatures.of("can my landlord keep my deposit?");
+        assertThat(upper.size()).isEqualTo(lower.size());
+        assertThat(java.util.Arrays.copyOf(upper.indices(), upper.size()))
+                .containsExactly(java.util.Arrays.copyOf(lower.indices(), lower.size()));
+    }
+
+    @Test
+    void aTypoKeepsMostCharacterGrams() {
+        java.util.Set<Integer> right = indices(TextFeatures.of("medication"));
+        java.util.Set<Integer> typo = indices(TextFeatures.of("medicaton"));
+        right.retainAll(typo);
+        assertThat(right.size()).isGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void hugeTextsAreCappedSoTheCostStaysBounded() {
+        SparseVector features = TextFeatures.of("word ".repeat(100_000));
+        assertThat(features.size()).isLessThan(TextFeatures.MAX_CHARS * 3);
+    }
+
+    @Test
+    void emptyTextStillHasShapeFeatures() {
+        assertThat(TextFeatures.of("").size()).isEqualTo(5);
+    }
+
+    private static java.util.Set<Integer> indices(SparseVector vector) {
+        java.util.Set<Integer> set = new java.util.HashSet<>();
+        for (int i = 0; i < vector.size(); i++) {
+            set.add(vector.indices()[i]);
+        }
+        return set;
+    }
+}
