@@ -6,6 +6,7 @@ import dev.gapwise.catalog.bundled.BundledCatalogReader;
 import dev.gapwise.catalog.csv.CsvRow;
 import dev.gapwise.catalog.csv.CsvTable;
 import dev.gapwise.routing.Classifiers;
+import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
 import dev.gapwise.routing.RouteDecision;
 import dev.gapwise.routing.RouteRequest;
@@ -75,7 +76,8 @@ final class RouteCommand implements Runnable {
     @Option(names = "--lag", paramLabel = "MODEL=MONTHS", description = "A model's lag behind the frontier (repeatable).")
     Map<String, Double> lag = new LinkedHashMap<>();
 
-    @Option(names = "--lags", paramLabel = "FILE", description = "CSV of model_id,months lags (e.g. from gapwise gap).")
+    @Option(names = "--lags", paramLabel = "FILE", description = "CSV of model_id,months lags that replace the computed ones (default: computed by the gap "
+                    + "module from the catalog: months since the frontier reached each model's score).")
     Path lagsFile;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
@@ -99,9 +101,11 @@ final class RouteCommand implements Runnable {
         }
         months.putAll(lag);
         String index = policy.tiers().values().iterator().next().eligibility().lagIndex();
-        ModelLags lags = months.isEmpty() ? ModelLags.none()
+        Catalog catalog = catalog();
+        ModelLags given = months.isEmpty() ? ModelLags.none()
                 : ModelLags.of(index, "given on the command line", lagsFile != null ? lagsFile.toString() : "--lag", months);
-        Router router = new Router(policy, catalog(), lags, Classifiers.bundled());
+        ModelLags lags = FrontierLags.of(catalog).overriddenBy(given);
+        Router router = new Router(policy, catalog, lags, Classifiers.bundled());
         RouteRequest request = RouteRequest.of(text).withSystemPrompt(system).withShape(turns, tools)
                 .withModelAlias(model).withMetadata(metadata)
                 .withHeaders(tier == null ? Map.of() : Map.of(RouteRequest.TIER_HEADER, tier));
@@ -116,7 +120,7 @@ final class RouteCommand implements Runnable {
         if (format.equals("json")) {
             out.println(RouteExplanation.json(decision, request));
         } else {
-            out.print(RouteExplanation.text(decision, request, months.isEmpty()));
+            out.print(RouteExplanation.text(decision, request));
             out.flush();
         }
     }

@@ -19,7 +19,7 @@ final class RouteExplanation {
     private RouteExplanation() {
     }
 
-    static String text(RouteDecision decision, RouteRequest request, boolean noLags) {
+    static String text(RouteDecision decision, RouteRequest request) {
         StringBuilder out = new StringBuilder();
         String shown = request.prompt().length() > 70 ? request.prompt().substring(0, 67) + "..." : request.prompt();
         out.append(String.format("Request     \"%s\" (~%d input tokens; %d output tokens assumed%s)%n",
@@ -28,7 +28,10 @@ final class RouteExplanation {
         out.append(String.format("Tier        %s  <- %s: %s%n", decision.tier(),
                 decision.tierSource().name().toLowerCase().replace('_', ' '), decision.tierReason()));
         out.append(String.format("Complexity  %s  (%s)%n", decision.complexity().id(), decision.complexityReason()));
-        out.append(String.format("Objective   %s%n%n", decision.objective()));
+        out.append(String.format("Objective   %s%n", decision.objective()));
+        out.append(String.format("Lags        %s%n%n", decision.candidates().stream().flatMap(c -> c.lag().stream())
+                .findFirst().map(l -> l.method() + "; " + l.snapshot())
+                .orElse("none known: tiers that cap the lag admit only deployments they allow with unknown lag")));
         out.append(String.format("Deployments (%d eligible of %d; [x] = eligible, # = order tried)%n",
                 decision.ordered().size(), decision.candidates().size()));
         List<Candidate> sorted = new ArrayList<>(decision.candidates());
@@ -62,10 +65,6 @@ final class RouteExplanation {
         out.append("\nReasons\n");
         decision.reasons().forEach(r -> out.append("  - ").append(r).append('\n'));
         out.append("\nHeader      x-gapwise-route-reason: ").append(decision.headerSummary()).append('\n');
-        if (noLags) {
-            out.append("\nNote: no lags were given (--lag MODEL=MONTHS or --lags FILE), so tiers that cap the lag "
-                    + "behind the frontier admit no deployment unless they allow unknown lags.\n");
-        }
         return out.toString();
     }
 
