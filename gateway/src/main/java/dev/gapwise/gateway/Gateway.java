@@ -71,7 +71,8 @@ public final class Gateway implements AutoCloseable {
         GatewayMetrics metrics = new GatewayMetrics();
         VirtualKeys keys = new VirtualKeys(database, config.auth(), clock);
         refuseOpenListener(config, keys, database);
-        Ledger ledger = new Ledger(database, config.ledger().pendingFile(), false, fleet.reference(), metrics::attempt);
+        Ledger ledger = new Ledger(database, config.ledger().pendingFile(), config.ledger().fsync(),
+                config.ledger().batchWindow(), fleet.reference(), metrics::attempt);
         UpstreamClient upstream = new UpstreamClient(config.timeouts());
         CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), ledger, clock),
                 config.retry(), clock);

@@ -180,16 +180,17 @@ public final class ConfigLoader {
     }
 
     private static LedgerConfig ledger(Node node) {
-        node.only("url", "pending_file");
+        node.only("url", "pending_file", "batch_window", "fsync");
         String url = node.optionalText("url").orElse(LedgerConfig.DEFAULT.jdbcUrl());
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-            throw node.error("url", "'" + new LedgerConfig(url, Path.of("x")).redactedUrl()
+            throw node.error("url", "'" + LedgerConfig.DEFAULT.withUrl(url).redactedUrl()
                     + "' must start with jdbc:sqlite: or jdbc:postgresql:");
         }
         Path pending = node.optionalText("pending_file").map(Path::of).orElseGet(() -> url.startsWith("jdbc:sqlite:")
                 ? Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") + ".pending")
                 : LedgerConfig.DEFAULT.pendingFile());
-        return new LedgerConfig(url, pending);
+        return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(java.time.Duration.ZERO),
+                node.optionalBoolean("fsync").orElse(false));
     }
 
     /** A position in the tree with its dotted path, for messages. */

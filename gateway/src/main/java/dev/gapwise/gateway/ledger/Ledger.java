@@ -31,17 +31,26 @@ public final class Ledger implements AttemptSink, AutoCloseable {
     private final Object lock = new Object();
     private final ArrayDeque<LedgerRow> queue = new ArrayDeque<>();
     private final Thread writer;
+    private final long batchWindowNanos;
     private long appended;
     private long committed;
     private long retiredUpTo = -1;
     private volatile boolean closing;
     private volatile String lastError;
 
-    /**
-     * @param observer sees each row as it is recorded (metrics); must be fast and not throw
-     */
+    /** A ledger that writes to the database as soon as rows arrive. */
     public Ledger(Database database, java.nio.file.Path pendingFile, boolean fsync, Optional<Deployment> reference,
                   Consumer<LedgerRow> observer) {
+        this(database, pendingFile, fsync, java.time.Duration.ZERO, reference, observer);
+    }
+
+    /**
+     * @param batchWindow how long the writer gathers rows before each database write
+     * @param observer    sees each row as it is recorded (metrics); must be fast and not throw
+     */
+    public Ledger(Database database, java.nio.file.Path pendingFile, boolean fsync, java.time.Duration batchWindow,
+                  Optional<Deployment> reference, Consumer<LedgerRow> observer) {
+        this.batchWindowNanos = batchWindow.toNanos();
         this.store = new LedgerStore(database);
         this.journal = new PendingJournal(pendingFile, fsync);
         this.reference = reference;
@@ -114,6 +123,15 @@ public final class Ledger implements AttemptSink, AutoCloseable {
                 }
                 if (queue.isEmpty()) {
                     return;
+                }
+                long until = System.nanoTime() + batchWindowNanos;
+                while (batchWindowNanos > 0 && !closing && queue.size() < BATCH && System.nanoTime() < until) {
+                    try {
+                        lock.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
                 while (!queue.isEmpty() && batch.size() < BATCH) {
                     batch.add(queue.poll());
