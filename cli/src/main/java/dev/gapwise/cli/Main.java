@@ -15,6 +15,9 @@ import java.io.PrintWriter;
                 "traffic to the cheapest deployment its risk policy allows."},
         subcommands = {
                 ImportCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                LedgerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors in the user's input (bad file, bad option value). */
@@ -46,6 +49,7 @@ public final class Main implements Runnable {
         switch (e) {
             case DataFileException data -> err.println("gapwise: " + data.getMessage());
             case UserException user -> err.println("gapwise: " + user.getMessage());
+            case dev.gapwise.gateway.config.ConfigException config -> err.println("gapwise: " + config.getMessage());
             default -> {
                 err.println("gapwise: internal error: " + e);
                 e.printStackTrace(err);

@@ -21,7 +21,8 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public URI endpoint(URI baseUrl) {
-        return URI.create(baseUrl.toString() + AnthropicWire.PATH);
+        String base = baseUrl.toString().replaceAll("/+$", "");
+        return URI.create(base.endsWith("/v1") ? base + AnthropicWire.PATH : base + "/v1" + AnthropicWire.PATH);
     }
 
     @Override
