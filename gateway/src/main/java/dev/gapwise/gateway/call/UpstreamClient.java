@@ -36,6 +36,8 @@ public final class UpstreamClient implements AutoCloseable {
         http.setMaxRequestsQueuedPerDestination(65536);
         try {
             http.start();
+            // upstream 401/407 and redirects are answers to relay, not challenges for the client library to handle
+            http.getProtocolHandlers().clear();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the upstream HTTP client", e);
         }
