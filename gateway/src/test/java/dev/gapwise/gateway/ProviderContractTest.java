@@ -3,17 +3,12 @@ package dev.gapwise.gateway;
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.fake.Behaviour;
 import dev.gapwise.gateway.fake.FakeUpstream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,25 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The contract every provider dialect passes, through the real gateway against the fake upstream: each upstream
  * dialect is called from each client dialect, JSON and streaming, text and tool calls, with usage in the ledger.
  */
-class ProviderContractTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gw.upstream.reset();
-    }
+class ProviderContractTest extends SharedGatewayTest {
 
     /** Upstream dialect (by the model that lands there) × client dialect. */
     static Stream<Arguments> pairs() {

@@ -189,7 +189,7 @@ public final class ConfigLoader {
         Path pending = node.optionalText("pending_file").map(Path::of).orElseGet(() -> url.startsWith("jdbc:sqlite:")
                 ? Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") + ".pending")
                 : LedgerConfig.DEFAULT.pendingFile());
-        return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(java.time.Duration.ZERO),
+        return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(LedgerConfig.DEFAULT.batchWindow()),
                 node.optionalBoolean("fsync").orElse(false));
     }
 

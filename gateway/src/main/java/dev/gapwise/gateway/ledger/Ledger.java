@@ -16,8 +16,10 @@ import java.util.function.Consumer;
 
 /**
  * The durable, asynchronous ledger writer. {@link #record} appends the row to the pending file (the row is
- * durable when it returns) and queues it; one background thread inserts queued rows in batches and retires
- * pending segments once their rows are committed. Thread-safe.
+ * durable when it returns) and queues it; one background thread inserts queued rows in batches (gathered over
+ * the batch window) and, every few megabytes, rotates the pending file and deletes the old segment once its rows
+ * are committed. The request path only appends under the lock; file housekeeping happens on the writer thread.
+ * Rows a crash leaves in the pending file are replayed at the next start, idempotently. Thread-safe.
  */
 public final class Ledger implements AttemptSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
@@ -67,7 +69,9 @@ public final class Ledger implements AttemptSink, AutoCloseable {
             journal.append(row);
             appended++;
             queue.add(row);
-            lock.notifyAll();
+            if (queue.size() == 1 || queue.size() == BATCH) {
+                lock.notifyAll();
+            }
         }
         observer.accept(row);
     }
@@ -140,19 +144,20 @@ public final class Ledger implements AttemptSink, AutoCloseable {
             if (!write(batch)) {
                 continue;
             }
+            boolean dropRetired = false;
             synchronized (lock) {
                 committed += batch.size();
-                if (committed == appended) {
-                    journal.clear();
-                    retiredUpTo = -1;
-                } else if (retiredUpTo >= 0 && committed >= retiredUpTo) {
-                    journal.dropRetired();
+                if (retiredUpTo >= 0 && committed >= retiredUpTo) {
+                    dropRetired = true;
                     retiredUpTo = -1;
                 } else if (retiredUpTo < 0 && journal.size() > ROTATE_BYTES) {
                     journal.rotate();
                     retiredUpTo = appended;
                 }
                 lock.notifyAll();
+            }
+            if (dropRetired) {
+                journal.dropRetired();
             }
             batch.clear();
         }
@@ -194,6 +199,11 @@ public final class Ledger implements AttemptSink, AutoCloseable {
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        synchronized (lock) {
+            if (committed == appended) {
+                journal.clear();
+            }
         }
         journal.close();
     }

@@ -122,9 +122,14 @@ final class AnthropicToOpenAi {
             message.put("content", content.stringValue());
             return;
         }
+        assistantContent(content, message);
+    }
+
+    /** Anthropic assistant blocks into an OpenAI assistant message: text joined, tool_use as tool_calls. */
+    private static void assistantContent(JsonNode blocks, ObjectNode message) {
         StringBuilder text = new StringBuilder();
         ArrayNode calls = Json.MAPPER.createArrayNode();
-        for (JsonNode block : content) {
+        for (JsonNode block : blocks) {
             switch (block.path("type").asString("")) {
                 case "text" -> text.append(block.path("text").asString(""));
                 case "tool_use" -> calls.addObject().put("id", block.path("id").asString("")).put("type", "function")
@@ -149,26 +154,7 @@ final class AnthropicToOpenAi {
                 .put("object", "chat.completion").put("created", epochSecond).put("model", in.path("model").asString(""));
         ObjectNode choice = out.putArray("choices").addObject().put("index", 0);
         ObjectNode message = choice.putObject("message").put("role", "assistant");
-        StringBuilder text = new StringBuilder();
-        ArrayNode calls = Json.MAPPER.createArrayNode();
-        for (JsonNode block : in.path("content")) {
-            switch (block.path("type").asString("")) {
-                case "text" -> text.append(block.path("text").asString(""));
-                case "tool_use" -> calls.addObject().put("id", block.path("id").asString("")).put("type", "function")
-                        .putObject("function").put("name", block.path("name").asString(""))
-                        .put("arguments", Json.write(block.path("input")));
-                default -> {
-                }
-            }
-        }
-        if (text.isEmpty() && !calls.isEmpty()) {
-            message.putNull("content");
-        } else {
-            message.put("content", text.toString());
-        }
-        if (!calls.isEmpty()) {
-            message.set("tool_calls", calls);
-        }
+        assistantContent(in.path("content"), message);
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason(in.path("stop_reason").asString("end_turn")));

@@ -1,44 +1,22 @@
 package dev.gapwise.gateway.call;
 
+import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.fake.Behaviour;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The retry/fallback loop against the fake upstream: what is retried, what falls back, and what is never retried. */
-class RetryAndFallbackTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        gw.upstream.reset();
-    }
+class RetryAndFallbackTest extends SharedGatewayTest {
 
     private static List<Map<String, Object>> rowsOf(HttpResponse<String> response) {
         String id = response.headers().firstValue("x-gapwise-request-id").orElseThrow();

@@ -80,9 +80,12 @@ public final class FakeUpstream implements AutoCloseable {
         return upstream;
     }
 
-    /** Runs the fake alone: {@code FakeUpstream PORT}; it stops when the process is killed. */
+    /** Runs the fake alone: {@code FakeUpstream PORT [CHUNKS CHUNK_DELAY_MS]}; it stops when the process is killed. */
     public static void main(String[] args) throws Exception {
         FakeUpstream upstream = start(Integer.parseInt(args[0]), false);
+        if (args.length >= 3) {
+            upstream.setDefault(Behaviour.ok().chunks(Integer.parseInt(args[1]), Long.parseLong(args[2])));
+        }
         System.out.println("fake upstream on " + upstream.baseUrl());
         upstream.server.join();
     }

@@ -1,11 +1,9 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.gateway.RawHttp;
+import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -17,20 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a 4xx with an error body in the endpoint's dialect, and nothing reaches the upstream or ledger. */
-class BadInputTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+class BadInputTest extends SharedGatewayTest {
 
     @ParameterizedTest(name = "{0} on {1}")
     @CsvSource(delimiter = '|', value = {

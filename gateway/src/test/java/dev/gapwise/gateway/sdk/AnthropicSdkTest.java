@@ -11,37 +11,31 @@ import com.anthropic.models.messages.MessageCreateParams;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.anthropic.models.messages.StopReason;
 import com.anthropic.models.messages.Tool;
+import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.fake.Behaviour;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The official Anthropic Java SDK against the gateway, served by an Anthropic-dialect and an OpenAI-dialect upstream. */
-class AnthropicSdkTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
+class AnthropicSdkTest extends SharedGatewayTest {
     static AnthropicClient client;
 
     @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
+    static void startClient() {
         client = AnthropicOkHttpClient.builder().baseUrl(gw.gateway.uri().toString()).apiKey("unused-on-loopback")
                 .maxRetries(0).build();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopClient() {
         client.close();
-        gw.close();
     }
 
     static MessageCreateParams.Builder params(String model) {

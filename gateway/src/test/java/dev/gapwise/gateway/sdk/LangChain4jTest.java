@@ -1,17 +1,14 @@
 package dev.gapwise.gateway.sdk;
 
+import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.fake.Behaviour;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,20 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * LangChain4j's OpenAI module with its default HTTP client (the JDK's, which offers an h2c upgrade on plain HTTP):
  * the gateway answers over HTTP/1.1.
  */
-class LangChain4jTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
-
-    @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
+class LangChain4jTest extends SharedGatewayTest {
 
     @Test
     void chatsThroughTheGatewayDespiteTheH2cUpgradeOffer() {

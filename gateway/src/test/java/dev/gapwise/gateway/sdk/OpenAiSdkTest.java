@@ -14,39 +14,33 @@ import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
+import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.fake.Behaviour;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The official OpenAI Java SDK against the gateway, served by an OpenAI-dialect and an Anthropic-dialect upstream. */
-class OpenAiSdkTest {
-    @TempDir
-    static Path dir;
-    static TestGateway gw;
+class OpenAiSdkTest extends SharedGatewayTest {
     static OpenAIClient client;
 
     @BeforeAll
-    static void start() {
-        gw = TestGateway.start(dir);
+    static void startClient() {
         client = OpenAIOkHttpClient.builder().baseUrl(gw.gateway.uri() + "/v1").apiKey("unused-on-loopback")
                 .maxRetries(0).build();
     }
 
     @AfterAll
-    static void stop() {
+    static void stopClient() {
         client.close();
-        gw.close();
     }
 
     static ChatCompletionCreateParams.Builder params(String model) {
