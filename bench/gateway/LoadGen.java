@@ -4,6 +4,7 @@
 //   latency    --requests N --target SPEC...   concurrency 1, requests interleaved across targets round-robin
 //   throughput --seconds S --levels 1,2,4 --target SPEC...   closed-loop sweep of concurrency levels
 //   stream     --requests N --concurrent M --target SPEC...  TTFT, chunk gaps, usage chunk, concurrent streams
+//   warmup     --seconds S --concurrency C --target SPEC...  load each target, print nothing (JIT warm-up)
 //
 // SPEC is name|http://host:port/path|Header: value|Header: value ... ; the first target is the floor (direct).
 import java.io.BufferedInputStream;
@@ -152,9 +153,15 @@ public class LoadGen {
             case "latency" -> latency(targets, Integer.parseInt(options.getOrDefault("requests", "2000")));
             case "throughput" -> throughput(targets, Double.parseDouble(options.getOrDefault("seconds", "3")),
                     Arrays.stream(options.getOrDefault("levels", "1,2,4,8,16,32").split(",")).mapToInt(Integer::parseInt).toArray());
+            case "warmup" -> {
+                for (Target target : targets) {
+                    run(target, Integer.parseInt(options.getOrDefault("concurrency", "4")),
+                            Double.parseDouble(options.getOrDefault("seconds", "15")));
+                }
+            }
             case "stream" -> stream(targets, Integer.parseInt(options.getOrDefault("requests", "200")),
                     Integer.parseInt(options.getOrDefault("concurrent", "64")));
-            default -> throw new IllegalArgumentException("mode must be latency, throughput or stream");
+            default -> throw new IllegalArgumentException("mode must be latency, throughput, stream or warmup");
         }
     }
 

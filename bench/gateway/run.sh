@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Gateway benchmark, everything on 127.0.0.1, bounded in count and time (about 4 minutes; --quick: about 1):
 # the fake upstream alone (the floor), nginx proxy_pass, Portkey's gateway from npm, and Gapwise with its ledger,
-# virtual-key auth and access log on. Prints Markdown tables; docs/benchmarks.md holds a recorded run.
+# virtual-key auth and access log on. Every target is warmed up first (the JVMs' JIT and node's), then measured.
+# Prints Markdown tables; docs/benchmarks.md holds a recorded run.
 #   bench/gateway/run.sh [--quick]
 # Needs: JDK 25 + Maven (found like ./test does), nginx (apt-get install nginx-light), node + npm.
 set -euo pipefail
@@ -112,13 +113,15 @@ portkey="portkey|http://127.0.0.1:$PORTKEY/v1/chat/completions|x-portkey-provide
 gapwise="gapwise|http://127.0.0.1:$GW/v1/chat/completions|Authorization: Bearer $key"
 loadgen=("$java" "$root/bench/gateway/LoadGen.java")
 
-if [ $quick = 1 ]; then requests=1000; seconds=1.5; levels=1,4,16; streams=50; concurrent=32
-else requests=4000; seconds=3; levels=1,2,4,8,16,32,64; streams=200; concurrent=100; fi
+if [ $quick = 1 ]; then warm=5; requests=1000; seconds=1.5; levels=1,4,16; streams=50; concurrent=32
+else warm=20; requests=4000; seconds=3; levels=1,2,4,8,16,32,64; streams=200; concurrent=100; fi
 
 peak_file="$work/peak"; echo 0 > "$peak_file"
 ( while kill -0 $gw_pid 2>/dev/null; do r=$(rss $gw_pid); [ "$r" -gt "$(cat "$peak_file")" ] && echo "$r" > "$peak_file"; sleep 0.5; done ) &
 pids+=($!)
 
+echo "bench: warming up every target ($warm s each at concurrency 4) ..." >&2
+"${loadgen[@]}" warmup --seconds $warm --concurrency 4 --target "$direct" --target "$proxy" --target "$portkey" --target "$gapwise"
 echo "## Gateway benchmark — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$java" -version 2>&1 | head -1)"
 echo
 "${loadgen[@]}" latency --requests $requests --target "$direct" --target "$proxy" --target "$portkey" --target "$gapwise"
