@@ -8,7 +8,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class ConfigLoader {
     private static final Pattern ENV_REF = Pattern.compile("\\$\\{([^}]*)}");
-    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     private ConfigLoader() {
@@ -58,7 +56,7 @@ public final class ConfigLoader {
         if (root == null || root.isMissingNode() || root.isNull()) {
             return GatewayConfig.of(Map.of());
         }
-        Node top = new Node("", root);
+        ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
                 "retry", "timeouts");
         ServerConfig server = server(top.child("server"));
@@ -73,7 +71,7 @@ public final class ConfigLoader {
         boolean catalog = top.optionalBoolean("catalog_deployments").orElse(true);
         Optional<String> reference = top.optionalText("reference");
         LedgerConfig ledger = ledger(top.child("ledger"));
-        Node retryNode = top.child("retry");
+        ConfigNode retryNode = top.child("retry");
         retryNode.only("attempts_per_deployment", "base_delay", "max_delay");
         int attempts = retryNode.optionalInt("attempts_per_deployment").orElse(RetryPolicy.DEFAULT.attemptsPerDeployment());
         if (attempts < 1 || attempts > 10) {
@@ -82,7 +80,7 @@ public final class ConfigLoader {
         RetryPolicy retry = new RetryPolicy(attempts,
                 retryNode.optionalDuration("base_delay").orElse(RetryPolicy.DEFAULT.baseDelay()),
                 retryNode.optionalDuration("max_delay").orElse(RetryPolicy.DEFAULT.maxDelay()));
-        Node timeoutNode = top.child("timeouts");
+        ConfigNode timeoutNode = top.child("timeouts");
         timeoutNode.only("connect", "first_byte", "total");
         Timeouts timeouts = new Timeouts(
                 timeoutNode.optionalDuration("connect").orElse(Timeouts.DEFAULT.connect()),
@@ -91,7 +89,7 @@ public final class ConfigLoader {
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts);
     }
 
-    private static ServerConfig server(Node node) {
+    private static ServerConfig server(ConfigNode node) {
         node.only("host", "port", "max_body_bytes");
         int port = node.optionalInt("port").orElse(ServerConfig.DEFAULT.port());
         if (port < 0 || port > 65535) {
@@ -104,10 +102,10 @@ public final class ConfigLoader {
         return new ServerConfig(node.optionalText("host").orElse(ServerConfig.DEFAULT.host()), port, maxBody);
     }
 
-    private static Map<String, ProviderConfig> providers(Node node) {
+    private static Map<String, ProviderConfig> providers(ConfigNode node) {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         for (String name : node.keys()) {
-            Node provider = node.child(name);
+            ConfigNode provider = node.child(name);
             provider.only("dialect", "base_url", "api_key", "discover_models");
             Optional<KnownProviders.Row> known = KnownProviders.byName(name);
             Dialect dialect = provider.optionalText("dialect").map(text -> Dialect.parse(text)
@@ -125,7 +123,7 @@ public final class ConfigLoader {
         return providers;
     }
 
-    private static SecretRef secret(Node provider, String text) {
+    private static SecretRef secret(ConfigNode provider, String text) {
         Matcher matcher = ENV_REF.matcher(text.strip());
         if (!matcher.matches() || !SecretRef.NAME.matcher(matcher.group(1)).matches()) {
             throw provider.error("api_key", "write the environment variable that holds the key, e.g. "
@@ -134,7 +132,7 @@ public final class ConfigLoader {
         return new SecretRef(matcher.group(1));
     }
 
-    private static URI url(Node node, String text) {
+    private static URI url(ConfigNode node, String text) {
         try {
             URI uri = new URI(text.strip().replaceAll("/+$", ""));
             if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
@@ -146,11 +144,11 @@ public final class ConfigLoader {
         }
     }
 
-    private static List<Deployment> deployments(Node node, Map<String, ProviderConfig> providers) {
+    private static List<Deployment> deployments(ConfigNode node, Map<String, ProviderConfig> providers) {
         List<Deployment> deployments = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < node.size(); i++) {
-            Node row = node.element(i);
+            ConfigNode row = node.element(i);
             row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction", "context_window");
             String model = row.requiredText("model");
             String providerName = row.requiredText("provider");
@@ -163,7 +161,7 @@ public final class ConfigLoader {
             if (!ids.add(id)) {
                 throw row.error("id", "'" + id + "' is used by two deployments; give each a distinct id");
             }
-            Node price = row.child("price");
+            ConfigNode price = row.child("price");
             price.only("input", "output");
             Price listPrice;
             try {
@@ -179,7 +177,7 @@ public final class ConfigLoader {
         return deployments;
     }
 
-    private static LedgerConfig ledger(Node node) {
+    private static LedgerConfig ledger(ConfigNode node) {
         node.only("url", "pending_file", "batch_window", "fsync");
         String url = node.optionalText("url").orElse(LedgerConfig.DEFAULT.jdbcUrl());
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
@@ -191,124 +189,5 @@ public final class ConfigLoader {
                 : LedgerConfig.DEFAULT.pendingFile());
         return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(LedgerConfig.DEFAULT.batchWindow()),
                 node.optionalBoolean("fsync").orElse(false));
-    }
-
-    /** A position in the tree with its dotted path, for messages. */
-    private record Node(String path, JsonNode value) {
-        String key(String name) {
-            return path.isEmpty() ? name : path + "." + name;
-        }
-
-        ConfigException error(String name, String problem) {
-            return new ConfigException(key(name), problem);
-        }
-
-        void only(String... allowed) {
-            if (value.isMissingNode() || value.isNull()) {
-                return;
-            }
-            if (!value.isObject()) {
-                throw new ConfigException(path, "must be a mapping of keys to values");
-            }
-            List<String> names = List.of(allowed);
-            for (String name : value.propertyNames()) {
-                if (!names.contains(name)) {
-                    throw error(name, "unknown key; expected one of " + String.join(", ", names));
-                }
-            }
-        }
-
-        Iterable<String> keys() {
-            if (value.isMissingNode() || value.isNull()) {
-                return List.of();
-            }
-            if (!value.isObject()) {
-                throw new ConfigException(path, "must be a mapping of names to settings");
-            }
-            return value.propertyNames();
-        }
-
-        int size() {
-            if (value.isMissingNode() || value.isNull()) {
-                return 0;
-            }
-            if (!value.isArray()) {
-                throw new ConfigException(path, "must be a list (each item starting with '- ')");
-            }
-            return value.size();
-        }
-
-        Node element(int index) {
-            return new Node(path + "[" + index + "]", value.get(index));
-        }
-
-        Node child(String name) {
-            return new Node(key(name), value.path(name));
-        }
-
-        Optional<String> optionalText(String name) {
-            JsonNode field = value.path(name);
-            if (field.isMissingNode() || field.isNull()) {
-                return Optional.empty();
-            }
-            if (!field.isValueNode() || field.asString().isBlank()) {
-                throw error(name, "must be a non-empty text value");
-            }
-            return Optional.of(field.asString().strip());
-        }
-
-        String requiredText(String name) {
-            return optionalText(name).orElseThrow(() -> error(name, "missing; this key is required"));
-        }
-
-        Optional<Integer> optionalInt(String name) {
-            JsonNode field = value.path(name);
-            if (field.isMissingNode() || field.isNull()) {
-                return Optional.empty();
-            }
-            if (!field.isIntegralNumber() || !field.canConvertToInt()) {
-                throw error(name, "'" + field.asString() + "' must be a whole number");
-            }
-            return Optional.of(field.intValue());
-        }
-
-        Optional<Boolean> optionalBoolean(String name) {
-            JsonNode field = value.path(name);
-            if (field.isMissingNode() || field.isNull()) {
-                return Optional.empty();
-            }
-            if (!field.isBoolean()) {
-                throw error(name, "'" + field.asString() + "' must be true or false");
-            }
-            return Optional.of(field.booleanValue());
-        }
-
-        BigDecimal requiredDecimal(String name) {
-            JsonNode field = value.path(name);
-            if (field.isMissingNode() || field.isNull()) {
-                throw error(name, "missing; write USD per million tokens, e.g. 0.27");
-            }
-            try {
-                return new BigDecimal(field.asString());
-            } catch (NumberFormatException e) {
-                throw error(name, "'" + field.asString() + "' must be a number of USD per million tokens, e.g. 0.27");
-            }
-        }
-
-        Optional<Duration> optionalDuration(String name) {
-            return optionalText(name).map(text -> {
-                Matcher m = DURATION.matcher(text);
-                if (!m.matches()) {
-                    throw error(name, "'" + text + "' must be a duration such as 250ms, 5s, 2m or 1h");
-                }
-                long amount = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    default -> Duration.ofHours(amount);
-                };
-            });
-        }
     }
 }
