@@ -80,8 +80,8 @@ final class ChatHandler extends Handler.Abstract {
         }
         long duration = System.nanoTime() - received;
         metrics.request(endpoint, channel.status(), outcome, duration, channel.overheadNanos());
-        ACCESS.info("{} {} status={} outcome={} model={} deployment={} ms={}", requestId, endpoint, channel.status(),
-                outcome, model, deployment, String.format(java.util.Locale.ROOT, "%.2f", duration / 1e6));
+        ACCESS.info("{} {} status={} outcome={} model={} deployment={} us={}", requestId, endpoint, channel.status(),
+                outcome, model, deployment, duration / 1_000);
         return true;
     }
 

@@ -11,7 +11,6 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.Locale;
 
 /**
  * Writes a call's answer to the Jetty response with blocking writes (the handler runs on a virtual thread). A
@@ -118,13 +117,19 @@ final class HttpClientChannel implements ClientChannel {
         return overheadNanos;
     }
 
+    /** Nanoseconds as milliseconds with three decimals, e.g. {@code 0.142}. */
+    static String millis(long nanos) {
+        long micros = Math.max(0, nanos) / 1_000;
+        String fraction = Long.toString(1_000 + micros % 1_000).substring(1);
+        return micros / 1_000 + "." + fraction;
+    }
+
     private void headers(ServedBy servedBy, String contentType) {
         overheadNanos = servedBy.overheadNanos();
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put("x-gapwise-deployment", servedBy.deploymentId());
         response.getHeaders().put("x-gapwise-route-reason", servedBy.reason());
-        response.getHeaders().put("x-gapwise-overhead-ms",
-                String.format(Locale.ROOT, "%.3f", servedBy.overheadNanos() / 1e6));
+        response.getHeaders().put("x-gapwise-overhead-ms", millis(servedBy.overheadNanos()));
     }
 }

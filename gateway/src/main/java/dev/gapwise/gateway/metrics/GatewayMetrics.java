@@ -7,11 +7,19 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
-/** The gateway's meters, registered in one Prometheus registry owned by this object. Thread-safe. */
+/**
+ * The gateway's meters, registered in one Prometheus registry owned by this object. Meters are looked up once
+ * per label combination and cached, so recording costs a map lookup and an add. Thread-safe.
+ */
 public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer overhead;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics() {
         overhead = Timer.builder("gapwise.overhead").description("Time spent in the gateway, upstream waits excluded")
@@ -21,14 +29,12 @@ public final class GatewayMetrics {
 
     /** One finished client request. */
     public void request(String endpoint, int status, String outcome, long durationNanos, long overheadNanos) {
-        Counter.builder("gapwise.requests").description("Client requests by endpoint, status and outcome")
-                .tag("endpoint", endpoint).tag("status", String.valueOf(status)).tag("outcome", outcome)
-                .register(registry).increment();
-        Timer.builder("gapwise.request.duration").description("Client request duration, upstream included")
-                .tag("endpoint", endpoint).publishPercentileHistogram().register(registry)
-                .record(Duration.ofNanos(durationNanos));
+        counter("gapwise.requests", "Client requests by endpoint, status and outcome",
+                "endpoint", endpoint, "status", String.valueOf(status), "outcome", outcome).increment();
+        timer("gapwise.request.duration", "Client request duration, upstream included", "endpoint", endpoint)
+                .record(durationNanos, TimeUnit.NANOSECONDS);
         if (overheadNanos >= 0) {
-            overhead.record(Duration.ofNanos(overheadNanos));
+            overhead.record(overheadNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -36,30 +42,39 @@ public final class GatewayMetrics {
     public void attempt(LedgerRow row) {
         String deployment = row.deployment();
         String error = row.errorClass() == null ? "none" : row.errorClass();
-        Counter.builder("gapwise.attempts").description("Upstream attempts by deployment and error class")
-                .tag("deployment", deployment).tag("error", error).register(registry).increment();
+        counter("gapwise.attempts", "Upstream attempts by deployment and error class",
+                "deployment", deployment, "error", error).increment();
         if (row.errorClass() != null) {
-            Counter.builder("gapwise.errors").description("Failed upstream attempts by error class")
-                    .tag("class", error).register(registry).increment();
+            rejected(error);
         }
-        Counter.builder("gapwise.tokens").description("Tokens by deployment and direction").tag("deployment", deployment)
-                .tag("direction", "input").register(registry).increment(row.inputTokens());
-        Counter.builder("gapwise.tokens").description("Tokens by deployment and direction").tag("deployment", deployment)
-                .tag("direction", "output").register(registry).increment(row.outputTokens());
-        Counter.builder("gapwise.cost.usd").description("Spend in USD by deployment").tag("deployment", deployment)
-                .register(registry).increment(LedgerRow.usd(row.costNanoUsd()).doubleValue());
-        Timer.builder("gapwise.upstream.duration").description("Upstream attempt duration").tag("deployment", deployment)
-                .publishPercentileHistogram().register(registry).record(Duration.ofNanos(row.latencyMicros() * 1_000));
+        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "input")
+                .increment(row.inputTokens());
+        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "output")
+                .increment(row.outputTokens());
+        counter("gapwise.cost.usd", "Spend in USD by deployment", "deployment", deployment)
+                .increment(LedgerRow.usd(row.costNanoUsd()).doubleValue());
+        timer("gapwise.upstream.duration", "Upstream attempt duration", "deployment", deployment)
+                .record(row.latencyMicros(), TimeUnit.MICROSECONDS);
     }
 
-    /** One client error caught at the edge before any upstream call (bad input, auth). */
+    /** One error by class: failed upstream attempts and client errors caught at the edge (bad input, auth). */
     public void rejected(String errorClass) {
-        Counter.builder("gapwise.errors").description("Failed upstream attempts by error class")
-                .tag("class", errorClass).register(registry).increment();
+        counter("gapwise.errors", "Errors by class", "class", errorClass).increment();
     }
 
     /** The Prometheus text exposition. */
     public String scrape() {
         return registry.scrape();
+    }
+
+    private Counter counter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + String.join("\u0000", tags),
+                key -> Counter.builder(name).description(description).tags(tags).register(registry));
+    }
+
+    private Timer timer(String name, String description, String... tags) {
+        return timers.computeIfAbsent(name + String.join("\u0000", tags),
+                key -> Timer.builder(name).description(description).tags(tags).publishPercentileHistogram()
+                        .register(registry));
     }
 }
