@@ -31,6 +31,11 @@ final class GatewayConfigOption {
         return Files.isRegularFile(DEFAULT_FILE) ? Optional.of(DEFAULT_FILE) : Optional.empty();
     }
 
+    /** The configured ledger database (which also holds the virtual keys), migrated. */
+    dev.gapwise.gateway.store.Database openDatabase() {
+        return dev.gapwise.gateway.store.Database.open(load().ledger().jdbcUrl());
+    }
+
     /** The validated configuration; with no file, providers whose key is set plus a local Ollama if it answers. */
     GatewayConfig load() {
         return path().map(ConfigLoader::load).orElseGet(() -> KnownProviders.defaults(System.getenv(),

@@ -33,10 +33,6 @@ final class KeysCommand implements Runnable {
         return new VirtualKeys(database, config.load().auth(), InstantSource.system());
     }
 
-    static Database open(GatewayConfigOption config) {
-        return Database.open(config.load().ledger().jdbcUrl());
-    }
-
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a key and prints it once.")
     static final class Create implements Runnable {
         @Mixin
@@ -56,7 +52,7 @@ final class KeysCommand implements Runnable {
             if (name.isBlank()) {
                 throw new UserException("--name must not be blank");
             }
-            try (Database database = open(config)) {
+            try (Database database = config.openDatabase()) {
                 VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier));
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.key());
@@ -77,7 +73,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Database database = open(config)) {
+            try (Database database = config.openDatabase()) {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-18s %-24s %-10s %-26s %s%n", "ID", "NAME", "TIER", "CREATED", "STATUS");
                 for (KeyRecord key : keys(database, config).list()) {
@@ -103,7 +99,7 @@ final class KeysCommand implements Runnable {
 
         @Override
         public void run() {
-            try (Database database = open(config)) {
+            try (Database database = config.openDatabase()) {
                 int revoked = keys(database, config).revoke(key);
                 if (revoked == 0) {
                     throw new UserException("no active key with id or name '" + key + "' (see: gapwise keys list)");

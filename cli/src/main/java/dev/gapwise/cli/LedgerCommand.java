@@ -25,7 +25,7 @@ final class LedgerCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Database database = Database.open(config.load().ledger().jdbcUrl())) {
+        try (Database database = config.openDatabase()) {
             List<LedgerReport.Line> lines = LedgerReport.lines(database);
             PrintWriter out = spec.commandLine().getOut();
             if (lines.isEmpty()) {
