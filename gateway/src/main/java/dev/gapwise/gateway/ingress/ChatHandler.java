@@ -80,8 +80,9 @@ final class ChatHandler extends Handler.Abstract {
         }
         long duration = System.nanoTime() - received;
         metrics.request(endpoint, channel.status(), outcome, duration, channel.overheadNanos());
-        ACCESS.info("{} {} status={} outcome={} model={} deployment={} us={}", requestId, endpoint, channel.status(),
-                outcome, model, deployment, duration / 1_000);
+        ACCESS.info("request_id={} endpoint={} status={} outcome={} model={} deployment={} duration_us={} overhead_us={}",
+                requestId, endpoint, channel.status(), outcome, model, deployment, duration / 1_000,
+                channel.overheadNanos() / 1_000);
         return true;
     }
 
