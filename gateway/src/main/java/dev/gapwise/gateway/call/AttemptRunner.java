@@ -2,6 +2,7 @@ package dev.gapwise.gateway.call;
 
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.config.Timeouts;
+import dev.gapwise.gateway.provider.BoundedRead;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.SseEvent;
@@ -105,7 +106,10 @@ public final class AttemptRunner {
         Provider provider = target.provider();
         byte[] raw;
         try (InputStream in = opened.body()) {
-            raw = in.readNBytes(MAX_BODY);
+            raw = BoundedRead.read(in, opened.headers().getLongField(HttpHeader.CONTENT_LENGTH), MAX_BODY);
+            if (raw == null) {
+                throw new IOException("upstream body larger than " + MAX_BODY + " bytes");
+            }
         } catch (IOException e) {
             waits.add(attempt.elapsed());
             return failed(attempt.failed(opened.status(), ErrorClass.IO, Usage.NONE),

@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record LedgerConfig(String jdbcUrl, Path pendingFile, java.time.Duration batchWindow, boolean fsync) {
     public static final LedgerConfig DEFAULT = new LedgerConfig("jdbc:sqlite:gapwise.db", Path.of("gapwise.db.pending"),
-            java.time.Duration.ofMillis(5), false);
+            java.time.Duration.ofMillis(200), false);
 
     public LedgerConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");

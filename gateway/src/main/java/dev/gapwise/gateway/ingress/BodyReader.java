@@ -1,5 +1,6 @@
 package dev.gapwise.gateway.ingress;
 
+import dev.gapwise.gateway.provider.BoundedRead;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
@@ -28,8 +29,8 @@ final class BodyReader {
             return new Result.TooLarge();
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(limit + 1);
-            return bytes.length > limit ? new Result.TooLarge() : new Result.Read(bytes);
+            byte[] bytes = BoundedRead.read(in, declared, limit);
+            return bytes == null ? new Result.TooLarge() : new Result.Read(bytes);
         } catch (IOException e) {
             return new Result.Broken(e.getClass().getSimpleName());
         }
