@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway benchmark, everything on 127.0.0.1, bounded in count and time (about 4 minutes; --quick: about 1):
+# Gateway benchmark, everything on 127.0.0.1, bounded in count and time (about 7 minutes; --quick: about 2):
 # the fake upstream alone (the floor), nginx proxy_pass, Portkey's gateway from npm, and Gapwise with its ledger,
 # virtual-key auth and access log on. Every target is warmed up first (the JVMs' JIT and node's), then measured.
 # Prints Markdown tables; docs/benchmarks.md holds a recorded run.

@@ -51,19 +51,4 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
                 timeouts);
     }
-
-    public GatewayConfig withDeployments(List<Deployment> value, Optional<String> referenceId) {
-        return new GatewayConfig(server, auth, providers, value, catalogDeployments, referenceId, ledger, retry,
-                timeouts);
-    }
-
-    public GatewayConfig withLedger(LedgerConfig value) {
-        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, value, retry,
-                timeouts);
-    }
-
-    public GatewayConfig withRetry(RetryPolicy value, Timeouts limits) {
-        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, value,
-                limits);
-    }
 }

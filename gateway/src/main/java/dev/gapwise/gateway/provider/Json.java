@@ -33,10 +33,4 @@ public final class Json {
             return null;
         }
     }
-
-    /** The text of a field, or {@code fallback} when it is missing or not text. */
-    public static String text(JsonNode node, String field, String fallback) {
-        JsonNode value = node.path(field);
-        return value.isString() ? value.stringValue() : fallback;
-    }
 }

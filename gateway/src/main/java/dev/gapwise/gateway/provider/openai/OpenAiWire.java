@@ -4,8 +4,6 @@ package dev.gapwise.gateway.provider.openai;
 final class OpenAiWire {
     static final String PATH = "/chat/completions";
     static final String DONE = "[DONE]";
-    static final String CHUNK = "chat.completion.chunk";
-    static final String COMPLETION = "chat.completion";
 
     /** {@code usage} of a completion or of the final stream chunk. */
     record Usage(long promptTokens, long completionTokens) {
