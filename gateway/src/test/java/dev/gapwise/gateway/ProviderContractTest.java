@@ -124,13 +124,14 @@ class ProviderContractTest extends SharedGatewayTest {
 
     @ParameterizedTest(name = "{0} upstream, {2} client")
     @MethodSource("pairs")
-    void sendsTheProviderKeyUpstreamAndNeverTheClientHeaders(Dialect upstream, String model, Dialect client) {
+    void stripsHopByHopHeadersBothWaysAndSendsOnlyTheProviderKeyUpstream(Dialect upstream, String model, Dialect client) {
         String response = RawHttp.exchange(gw.gateway.uri(), client == Dialect.OPENAI ? "/v1/chat/completions" : "/v1/messages",
                 client == Dialect.OPENAI ? TestGateway.openAiChat(model, false) : TestGateway.anthropicChat(model, false),
                 "Connection: Upgrade, HTTP2-Settings, X-Hop", "X-Hop: secret-hop", "Upgrade: h2c",
                 "HTTP2-Settings: AAMAAABkAAQAAP__", "TE: trailers");
 
-        assertThat(response).startsWith("HTTP/1.1 200");
+        assertThat(response).startsWith("HTTP/1.1 200").containsIgnoringCase("x-gapwise-request-id")
+                .doesNotContainIgnoringCase("x-fake-upstream").doesNotContain("upstream-only");
 
         Map<String, String> headers = gw.upstream.received().getFirst().headers();
         if (upstream == Dialect.OPENAI) {

@@ -140,6 +140,9 @@ public final class FakeUpstream implements AutoCloseable {
             Thread.sleep(behaviour.headerDelayMs());
         }
         boolean anthropic = path.endsWith("/messages");
+        // headers of the upstream's own that must never reach the gateway's clients
+        response.getHeaders().put("Connection", "X-Fake-Upstream");
+        response.getHeaders().put("X-Fake-Upstream", "upstream-only");
         FakeAnswers answers = new FakeAnswers(body, behaviour, anthropic);
         if (behaviour.status() / 100 != 2) {
             if (behaviour.retryAfter() != null) {
