@@ -125,8 +125,13 @@ public final class FakeUpstream implements AutoCloseable {
         try (InputStream in = Content.Source.asInputStream(request)) {
             bytes = in.readAllBytes();
         }
-        JsonNode body = JSON.readTree(bytes);
         String path = request.getHttpURI().getPath();
+        if (path.endsWith("/models") && "GET".equals(request.getMethod())) {
+            write(response, callback, 200, "application/json",
+                    "{\"object\":\"list\",\"data\":[{\"id\":\"llama-local\",\"object\":\"model\"}]}");
+            return;
+        }
+        JsonNode body = bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
         if (record) {
             Map<String, String> headers = request.getHeaders().stream().collect(Collectors.toMap(
                     f -> f.getLowerCaseName(), f -> f.getValue(), (a, b) -> a + "," + b));
