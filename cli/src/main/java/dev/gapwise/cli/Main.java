@@ -16,6 +16,9 @@ import java.io.PrintWriter;
         subcommands = {
                 GapCommand.class,
                 ImportCommand.class,
+                ServeCommand.class,
+                KeysCommand.class,
+                LedgerCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
                 RouteCommand.class,
@@ -50,6 +53,7 @@ public final class Main implements Runnable {
         switch (e) {
             case DataFileException data -> err.println("gapwise: " + data.getMessage());
             case UserException user -> err.println("gapwise: " + user.getMessage());
+            case dev.gapwise.gateway.config.ConfigException config -> err.println("gapwise: " + config.getMessage());
             default -> {
                 err.println("gapwise: internal error: " + e);
                 e.printStackTrace(err);

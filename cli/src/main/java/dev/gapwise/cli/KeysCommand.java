@@ -1,0 +1,113 @@
+package dev.gapwise.cli;
+
+import dev.gapwise.gateway.keys.KeyRecord;
+import dev.gapwise.gateway.keys.VirtualKeys;
+import dev.gapwise.gateway.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.Optional;
+
+/** {@code gapwise keys create|list|revoke}: virtual keys for the gateway's clients. */
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = {"Manages the virtual keys clients send to the gateway ('Authorization: Bearer KEY' or",
+                "'x-api-key: KEY'). Only a hash is stored; a key is shown once. Once any key exists, every",
+                "request needs a valid one. A running gateway sees changes within two seconds."},
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+final class KeysCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static VirtualKeys keys(Database database, GatewayConfigOption config) {
+        return new VirtualKeys(database, config.load().auth(), InstantSource.system());
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Creates a key and prints it once.")
+    static final class Create implements Runnable {
+        @Mixin
+        GatewayConfigOption config;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "Who or what the key is for.")
+        String name;
+
+        @Option(names = "--tier", paramLabel = "TIER", description = "Default risk tier of its requests.")
+        String tier;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            if (name.isBlank()) {
+                throw new UserException("--name must not be blank");
+            }
+            try (Database database = config.openDatabase()) {
+                VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier));
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(created.key());
+                out.println("created " + created.record().id() + " (" + name + "); the key above is shown only once");
+            } catch (SQLException e) {
+                throw new UserException("cannot create the key: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists keys (never the keys themselves).")
+    static final class ListKeys implements Runnable {
+        @Mixin
+        GatewayConfigOption config;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database database = config.openDatabase()) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%-18s %-24s %-10s %-26s %s%n", "ID", "NAME", "TIER", "CREATED", "STATUS");
+                for (KeyRecord key : keys(database, config).list()) {
+                    out.printf("%-18s %-24s %-10s %-26s %s%n", key.id(), key.name(), key.tier().orElse("-"),
+                            key.createdAt(), key.revokedAt().map(at -> "revoked " + at).orElse("active"));
+                }
+            } catch (SQLException e) {
+                throw new UserException("cannot list keys: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revokes a key by id or name.")
+    static final class Revoke implements Runnable {
+        @Mixin
+        GatewayConfigOption config;
+
+        @Parameters(paramLabel = "ID_OR_NAME")
+        String key;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database database = config.openDatabase()) {
+                int revoked = keys(database, config).revoke(key);
+                if (revoked == 0) {
+                    throw new UserException("no active key with id or name '" + key + "' (see: gapwise keys list)");
+                }
+                spec.commandLine().getOut().println("revoked " + revoked + " key" + (revoked == 1 ? "" : "s"));
+            } catch (SQLException e) {
+                throw new UserException("cannot revoke: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package dev.gapwise.gateway.call;
+
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.config.Timeouts;
+import dev.gapwise.gateway.provider.BoundedRead;
+import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.Provider;
+import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.provider.SseReader;
+import dev.gapwise.gateway.provider.StreamTracker;
+import dev.gapwise.gateway.translate.StreamTranslator;
+import dev.gapwise.gateway.translate.Translation;
+import org.eclipse.jetty.http.HttpHeader;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One attempt against one deployment: translate the request, send it, and either relay the complete answer or
+ * relay the stream event by event. The attempt is handed to the {@link AttemptSink} before the response's final
+ * byte. A stream that ends without its final event, or breaks, ends the client's stream with an error; a client
+ * that goes away cancels the upstream exchange. Thread-safe (state is per call).
+ */
+public final class AttemptRunner {
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int MAX_BODY = 64 * 1024 * 1024;
+
+    private final UpstreamClient upstream;
+    private final Timeouts timeouts;
+    private final AttemptSink sink;
+    private final InstantSource clock;
+
+    public AttemptRunner(UpstreamClient upstream, Timeouts timeouts, AttemptSink sink, InstantSource clock) {
+        this.upstream = upstream;
+        this.timeouts = timeouts;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    /** What one attempt led to. */
+    sealed interface Result {
+        Attempt attempt();
+
+        /** The call is over, one way or another. */
+        record Done(Attempt attempt, Function<List<Attempt>, CallOutcome> outcome) implements Result {
+        }
+
+        /** Nothing reached the client; the loop may retry or fall back. */
+        record Failed(Attempt attempt, Failure.Upstream failure, Optional<Duration> retryAfter) implements Result {
+        }
+    }
+
+    /** Time spent waiting on upstreams and backoff during one call: not gateway overhead. */
+    static final class Waits {
+        private long nanos;
+
+        void add(long value) {
+            nanos += value;
+        }
+    }
+
+    Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits) {
+        Provider provider = target.provider();
+        Dialect ingress = request.context().ingress();
+        byte[] body = Json.bytes(provider.prepare(Translation.request(ingress, provider.dialect(), request.body()),
+                target.deployment().upstreamModel()));
+        Instant startedAt = clock.instant();
+        long sent = System.nanoTime();
+        long overheadBefore = sent - request.receivedNanos() - waits.nanos;
+        Attempt.Builder attempt = new Attempt.Builder(request.context(), number, target.deployment(), reason, startedAt, sent);
+        UpstreamClient.Sent response = upstream.send(target.endpoint(), headers -> {
+            headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
+            provider.authorize(headers, target.apiKey());
+        }, body, timeouts);
+        return switch (response) {
+            case UpstreamClient.Unanswered unanswered -> {
+                waits.add(System.nanoTime() - sent);
+                yield failed(attempt.failed(0, unanswered.errorClass(), Usage.NONE),
+                        new Failure.Upstream(unanswered.errorClass(), 0, unanswered.message()), Optional.empty());
+            }
+            case UpstreamClient.Opened opened when opened.status() / 100 != 2 -> {
+                byte[] error = readQuietly(opened.body(), MAX_ERROR_BODY);
+                opened.abort().run();
+                waits.add(System.nanoTime() - sent);
+                ErrorClass errorClass = ErrorClass.ofStatus(opened.status());
+                Optional<Duration> retryAfter = Backoff.retryAfter(opened.headers().get("retry-after-ms"),
+                        opened.headers().get(HttpHeader.RETRY_AFTER), clock.instant());
+                yield failed(attempt.failed(opened.status(), errorClass, Usage.NONE),
+                        new Failure.Upstream(errorClass, opened.status(), provider.errorMessage(error)), retryAfter);
+            }
+            case UpstreamClient.Opened opened -> request.stream()
+                    ? stream(request, target, reason, opened, attempt, client, overheadBefore, waits)
+                    : complete(request, target, reason, opened, attempt, client, waits);
+        };
+    }
+
+    private Result complete(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
+                            Attempt.Builder attempt, ClientChannel client, Waits waits) {
+        Provider provider = target.provider();
+        byte[] raw;
+        try (InputStream in = opened.body()) {
+            raw = BoundedRead.read(in, opened.headers().getLongField(HttpHeader.CONTENT_LENGTH), MAX_BODY);
+            if (raw == null) {
+                throw new IOException("upstream body larger than " + MAX_BODY + " bytes");
+            }
+        } catch (IOException e) {
+            waits.add(attempt.elapsed());
+            return failed(attempt.failed(opened.status(), ErrorClass.IO, Usage.NONE),
+                    new Failure.Upstream(ErrorClass.IO, opened.status(), "upstream body broke off"), Optional.empty());
+        }
+        waits.add(attempt.elapsed());
+        JsonNode json = Json.parseOrNull(raw);
+        if (json == null || !json.isObject()) {
+            return failed(attempt.failed(opened.status(), ErrorClass.BAD_RESPONSE, Usage.NONE),
+                    new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
+                            + "is not a JSON object"), Optional.empty());
+        }
+        Usage usage = provider.usage(json).orElseGet(() -> new Usage(Usage.estimateTokens(request.promptCharacters()),
+                Usage.estimateTokens(raw.length), true));
+        Dialect ingress = request.context().ingress();
+        byte[] answer = ingress == provider.dialect() ? raw
+                : Json.bytes(Translation.response(provider.dialect(), ingress, json, clock.instant().getEpochSecond()));
+        Attempt done = attempt.succeeded(opened.status(), usage);
+        sink.record(done);
+        long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
+        boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead), answer);
+        return new Result.Done(done, delivered ? CallOutcome.Answered::new : CallOutcome.ClientGone::new);
+    }
+
+    private Result stream(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
+                          Attempt.Builder attempt, ClientChannel client, long overhead, Waits waits) {
+        Provider provider = target.provider();
+        StreamTracker tracker = provider.tracker();
+        StreamTranslator translator = Translation.stream(provider.dialect(), request.context().ingress(),
+                request.clientWantsUsage(), clock.instant().getEpochSecond());
+        ClientChannel.ServedBy servedBy = new ClientChannel.ServedBy(target.deployment().id(), reason, overhead);
+        SseReader reader = new SseReader(opened.body());
+        boolean started = false;
+        Attempt done = null;
+        try {
+            for (SseEvent event = reader.next(); event != null; event = reader.next()) {
+                attempt.firstToken();
+                tracker.accept(event);
+                if (tracker.error().isPresent()) {
+                    break;
+                }
+                if (tracker.complete() && done == null) {
+                    done = attempt.succeeded(opened.status(), tracker.usage(request.promptCharacters()));
+                    sink.record(done);
+                }
+                for (SseEvent out : translator.translate(event)) {
+                    if (!client.send(servedBy, out)) {
+                        return clientGone(opened, attempt, done, tracker, request);
+                    }
+                    started = true;
+                }
+            }
+        } catch (IOException e) {
+            // the upstream broke off; handled below as a cut unless its final event already arrived
+        }
+        if (tracker.complete()) {
+            if (done == null) {
+                done = attempt.succeeded(opened.status(), tracker.usage(request.promptCharacters()));
+                sink.record(done);
+            }
+            for (SseEvent out : translator.finish()) {
+                if (!client.send(servedBy, out)) {
+                    return new Result.Done(done, CallOutcome.ClientGone::new);
+                }
+            }
+            client.endStream();
+            waits.add(attempt.elapsed());
+            return new Result.Done(done, CallOutcome.Answered::new);
+        }
+        opened.abort().run();
+        waits.add(attempt.elapsed());
+        String message = tracker.error().map(m -> "upstream reported an error mid-stream: " + m)
+                .orElse("upstream stream ended before its final event");
+        Attempt cut = attempt.failed(opened.status(), ErrorClass.STREAM_CUT, tracker.usage(request.promptCharacters()));
+        Failure.Upstream failure = new Failure.Upstream(ErrorClass.STREAM_CUT, 502, message);
+        if (!started) {
+            return failed(cut, failure, Optional.empty());
+        }
+        sink.record(cut);
+        client.breakStream(failure);
+        return new Result.Done(cut, attempts -> new CallOutcome.Broken(failure, attempts));
+    }
+
+    private Result clientGone(UpstreamClient.Opened opened, Attempt.Builder attempt, Attempt done,
+                              StreamTracker tracker, CallRequest request) {
+        opened.abort().run();
+        if (done != null) {
+            return new Result.Done(done, CallOutcome.ClientGone::new);
+        }
+        Attempt cancelled = attempt.failed(opened.status(), ErrorClass.CLIENT_CANCELLED,
+                tracker.usage(request.promptCharacters()));
+        sink.record(cancelled);
+        return new Result.Done(cancelled, CallOutcome.ClientGone::new);
+    }
+
+    private Result.Failed failed(Attempt attempt, Failure.Upstream failure, Optional<Duration> retryAfter) {
+        sink.record(attempt);
+        return new Result.Failed(attempt, failure, retryAfter);
+    }
+
+    private static byte[] readQuietly(InputStream in, int limit) {
+        try (in) {
+            return in.readNBytes(limit);
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.gapwise.gateway.call;
+
+import dev.gapwise.gateway.config.RetryPolicy;
+import dev.gapwise.gateway.route.Candidate;
+import dev.gapwise.gateway.route.RoutePlan;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single retry/fallback loop. For each candidate in route order it makes up to {@code
+ * attemptsPerDeployment} attempts; it retries only errors that may pass (connect, 408, 429, 5xx, 529), only
+ * while nothing has reached the client, waiting {@code Retry-After} or a jittered backoff; otherwise it falls
+ * back to the next candidate, unless the error says no deployment would accept the request. Thread-safe: all
+ * per-call state lives on the calling (virtual) thread.
+ */
+public final class CallLoop {
+    private final Map<String, Target> targets;
+    private final AttemptRunner runner;
+    private final RetryPolicy retry;
+    private final InstantSource clock;
+
+    public CallLoop(Map<String, Target> targets, AttemptRunner runner, RetryPolicy retry, InstantSource clock) {
+        this.targets = Map.copyOf(targets);
+        this.runner = runner;
+        this.retry = retry;
+        this.clock = clock;
+    }
+
+    /** Calls the route's candidates for a request, writing the answer or stream to {@code client}. */
+    public CallOutcome call(CallRequest request, RoutePlan.Route route, ClientChannel client) {
+        List<Attempt> attempts = new ArrayList<>();
+        AttemptRunner.Waits waits = new AttemptRunner.Waits();
+        Failure last = new Failure.NoDeployment("no deployment could be tried");
+        for (int c = 0; c < route.candidates().size(); c++) {
+            Candidate candidate = route.candidates().get(c);
+            Target target = targets.get(candidate.deployment().id());
+            if (target == null) {
+                continue;
+            }
+            for (int tryNumber = 1; tryNumber <= retry.attemptsPerDeployment(); tryNumber++) {
+                String reason = tryNumber == 1 ? candidate.reason() : candidate.reason() + "; retry " + (tryNumber - 1);
+                AttemptRunner.Result result = runner.run(request, target, attempts.size() + 1, reason, client, waits);
+                attempts.add(result.attempt());
+                if (result instanceof AttemptRunner.Result.Done done) {
+                    return done.outcome().apply(List.copyOf(attempts));
+                }
+                AttemptRunner.Result.Failed failed = (AttemptRunner.Result.Failed) result;
+                last = failed.failure();
+                ErrorClass error = failed.failure().errorClass();
+                if (!error.fallsBack()) {
+                    return new CallOutcome.Failed(last, List.copyOf(attempts));
+                }
+                if (!error.retryable() || tryNumber == retry.attemptsPerDeployment()) {
+                    break;
+                }
+                Optional<Duration> wait = Backoff.delay(retry, tryNumber, failed.retryAfter(), clock.instant());
+                if (wait.isEmpty()) {
+                    break;
+                }
+                if (!sleep(wait.get(), waits)) {
+                    return new CallOutcome.ClientGone(List.copyOf(attempts));
+                }
+            }
+        }
+        return new CallOutcome.Failed(last, List.copyOf(attempts));
+    }
+
+    private static boolean sleep(Duration wait, AttemptRunner.Waits waits) {
+        long start = System.nanoTime();
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waits.add(System.nanoTime() - start);
+        }
+    }
+}

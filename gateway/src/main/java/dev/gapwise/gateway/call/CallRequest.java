@@ -1,0 +1,23 @@
+package dev.gapwise.gateway.call;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.Objects;
+
+/**
+ * A validated client request, ready to call.
+ *
+ * @param context          who asked for what
+ * @param body             the request in the client's dialect
+ * @param stream           the client asked for a stream
+ * @param clientWantsUsage the (OpenAI) client asked for the usage chunk
+ * @param promptCharacters size of the request, for token estimates when the provider reports none
+ * @param receivedNanos    {@link System#nanoTime()} when the request arrived, for the overhead measure
+ */
+public record CallRequest(RequestContext context, ObjectNode body, boolean stream, boolean clientWantsUsage,
+                          long promptCharacters, long receivedNanos) {
+    public CallRequest {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(body, "body");
+    }
+}

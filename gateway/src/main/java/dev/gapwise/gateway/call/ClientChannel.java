@@ -1,0 +1,28 @@
+package dev.gapwise.gateway.call;
+
+import dev.gapwise.gateway.provider.SseEvent;
+
+/** The client's side of one call, implemented by the HTTP edge. Used by one thread at a time. */
+public interface ClientChannel {
+    /** Sends a complete JSON response (200); false when the client is gone. */
+    boolean respond(ServedBy servedBy, byte[] json);
+
+    /** Sends one stream event, committing the 200 event-stream response first if needed; false when the client is gone. */
+    boolean send(ServedBy servedBy, SseEvent event);
+
+    /** Ends a stream cleanly. */
+    void endStream();
+
+    /** Ends a started stream with an error event in the client's dialect and without a clean end. */
+    void breakStream(Failure failure);
+
+    /**
+     * Which deployment answers, for the response headers.
+     *
+     * @param deploymentId  the deployment
+     * @param reason        the routing reason
+     * @param overheadNanos time spent in the gateway so far, upstream waiting excluded
+     */
+    record ServedBy(String deploymentId, String reason, long overheadNanos) {
+    }
+}

@@ -1,0 +1,29 @@
+package dev.gapwise.gateway.call;
+
+import dev.gapwise.catalog.Dialect;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who asked for what: the facts of a request shared by all its attempts.
+ *
+ * @param requestId      unique id, returned as {@code x-gapwise-request-id}
+ * @param receivedAt     when the request arrived
+ * @param keyId          the virtual key's id (never the key), empty when auth is off
+ * @param ingress        the dialect the client speaks
+ * @param requestedModel the model the client sent
+ * @param tier           the risk tier the route was decided for
+ */
+public record RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
+                             String requestedModel, String tier) {
+    public RequestContext {
+        Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        Objects.requireNonNull(keyId, "keyId");
+        Objects.requireNonNull(ingress, "ingress");
+        Objects.requireNonNull(requestedModel, "requestedModel");
+        Objects.requireNonNull(tier, "tier");
+    }
+}

@@ -1,0 +1,193 @@
+package dev.gapwise.gateway.config;
+
+import dev.gapwise.catalog.Deployment;
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.catalog.Price;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code gapwise.yaml}: parses it, rejects unknown keys, checks every value, and returns an immutable
+ * {@link GatewayConfig}. Every error names the key path, the bad value and the fix. Stateless.
+ */
+public final class ConfigLoader {
+    private static final Pattern ENV_REF = Pattern.compile("\\$\\{([^}]*)}");
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+
+    private ConfigLoader() {
+    }
+
+    /** Reads and validates a configuration file. */
+    public static GatewayConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), "cannot read the file (" + e.getMessage() + ")");
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Validates configuration text; {@code origin} names it in messages. */
+    public static GatewayConfig parse(String text, String origin) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (JacksonException e) {
+            throw new ConfigException(origin, "not valid YAML: " + e.getOriginalMessage());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            return GatewayConfig.of(Map.of());
+        }
+        ConfigNode top = new ConfigNode("", root);
+        top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
+                "retry", "timeouts");
+        ServerConfig server = server(top.child("server"));
+        AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
+            case "auto" -> AuthMode.AUTO;
+            case "required" -> AuthMode.REQUIRED;
+            case "none" -> AuthMode.NONE;
+            default -> throw top.error("auth", "'" + v + "' must be one of auto, required, none");
+        }).orElse(AuthMode.AUTO);
+        Map<String, ProviderConfig> providers = providers(top.child("providers"));
+        List<Deployment> deployments = deployments(top.child("deployments"), providers);
+        boolean catalog = top.optionalBoolean("catalog_deployments").orElse(true);
+        Optional<String> reference = top.optionalText("reference");
+        LedgerConfig ledger = ledger(top.child("ledger"));
+        ConfigNode retryNode = top.child("retry");
+        retryNode.only("attempts_per_deployment", "base_delay", "max_delay");
+        int attempts = retryNode.optionalInt("attempts_per_deployment").orElse(RetryPolicy.DEFAULT.attemptsPerDeployment());
+        if (attempts < 1 || attempts > 10) {
+            throw retryNode.error("attempts_per_deployment", attempts + " must be between 1 and 10");
+        }
+        RetryPolicy retry = new RetryPolicy(attempts,
+                retryNode.optionalDuration("base_delay").orElse(RetryPolicy.DEFAULT.baseDelay()),
+                retryNode.optionalDuration("max_delay").orElse(RetryPolicy.DEFAULT.maxDelay()));
+        ConfigNode timeoutNode = top.child("timeouts");
+        timeoutNode.only("connect", "first_byte", "total");
+        Timeouts timeouts = new Timeouts(
+                timeoutNode.optionalDuration("connect").orElse(Timeouts.DEFAULT.connect()),
+                timeoutNode.optionalDuration("first_byte").orElse(Timeouts.DEFAULT.firstByte()),
+                timeoutNode.optionalDuration("total").orElse(Timeouts.DEFAULT.total()));
+        return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts);
+    }
+
+    private static ServerConfig server(ConfigNode node) {
+        node.only("host", "port", "max_body_bytes");
+        int port = node.optionalInt("port").orElse(ServerConfig.DEFAULT.port());
+        if (port < 0 || port > 65535) {
+            throw node.error("port", port + " must be between 0 and 65535");
+        }
+        int maxBody = node.optionalInt("max_body_bytes").orElse(ServerConfig.DEFAULT.maxBodyBytes());
+        if (maxBody < 1024) {
+            throw node.error("max_body_bytes", maxBody + " is too small; use at least 1024");
+        }
+        return new ServerConfig(node.optionalText("host").orElse(ServerConfig.DEFAULT.host()), port, maxBody);
+    }
+
+    private static Map<String, ProviderConfig> providers(ConfigNode node) {
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        for (String name : node.keys()) {
+            ConfigNode provider = node.child(name);
+            provider.only("dialect", "base_url", "api_key", "discover_models");
+            Optional<KnownProviders.Row> known = KnownProviders.byName(name);
+            Dialect dialect = provider.optionalText("dialect").map(text -> Dialect.parse(text)
+                            .filter(d -> d != Dialect.GEMINI)
+                            .orElseThrow(() -> provider.error("dialect", "'" + text + "' must be openai or anthropic")))
+                    .or(() -> known.map(KnownProviders.Row::dialect))
+                    .orElseThrow(() -> provider.error("dialect", "missing; write openai or anthropic"));
+            URI baseUrl = provider.optionalText("base_url").or(() -> known.map(KnownProviders.Row::baseUrl))
+                    .map(text -> url(provider, text))
+                    .orElseThrow(() -> provider.error("base_url", "missing; write the API base, e.g. https://host/v1"));
+            Optional<SecretRef> key = provider.optionalText("api_key").map(text -> secret(provider, text));
+            providers.put(name, new ProviderConfig(name, dialect, baseUrl, key,
+                    provider.optionalBoolean("discover_models").orElse(false)));
+        }
+        return providers;
+    }
+
+    private static SecretRef secret(ConfigNode provider, String text) {
+        Matcher matcher = ENV_REF.matcher(text.strip());
+        if (!matcher.matches() || !SecretRef.NAME.matcher(matcher.group(1)).matches()) {
+            throw provider.error("api_key", "write the environment variable that holds the key, e.g. "
+                    + "${OPENAI_API_KEY}; keys are never written in the file (the value given is not shown)");
+        }
+        return new SecretRef(matcher.group(1));
+    }
+
+    private static URI url(ConfigNode node, String text) {
+        try {
+            URI uri = new URI(text.strip().replaceAll("/+$", ""));
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw node.error("base_url", "'" + text + "' must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (java.net.URISyntaxException e) {
+            throw node.error("base_url", "'" + text + "' is not a URL: " + e.getReason());
+        }
+    }
+
+    private static List<Deployment> deployments(ConfigNode node, Map<String, ProviderConfig> providers) {
+        List<Deployment> deployments = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            ConfigNode row = node.element(i);
+            row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction", "context_window");
+            String model = row.requiredText("model");
+            String providerName = row.requiredText("provider");
+            ProviderConfig provider = providers.get(providerName);
+            if (provider == null) {
+                throw row.error("provider", "'" + providerName + "' is not under providers; add it there or use one of "
+                        + providers.keySet());
+            }
+            String id = row.optionalText("id").orElse(model + "@" + providerName);
+            if (!ids.add(id)) {
+                throw row.error("id", "'" + id + "' is used by two deployments; give each a distinct id");
+            }
+            ConfigNode price = row.child("price");
+            price.only("input", "output");
+            Price listPrice;
+            try {
+                listPrice = new Price(price.requiredDecimal("input"), price.requiredDecimal("output"));
+            } catch (IllegalArgumentException e) {
+                throw row.error("price", e.getMessage());
+            }
+            OptionalLong context = row.optionalInt("context_window").map(v -> OptionalLong.of(v)).orElse(OptionalLong.empty());
+            deployments.add(new Deployment(id, model, providerName, provider.dialect(), provider.baseUrl(),
+                    row.optionalText("upstream_model").orElse(model), row.optionalText("jurisdiction").orElse("unknown"),
+                    listPrice, context, LocalDate.EPOCH, "gapwise.yaml"));
+        }
+        return deployments;
+    }
+
+    private static LedgerConfig ledger(ConfigNode node) {
+        node.only("url", "pending_file", "batch_window", "fsync");
+        String url = node.optionalText("url").orElse(LedgerConfig.DEFAULT.jdbcUrl());
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            throw node.error("url", "'" + LedgerConfig.DEFAULT.withUrl(url).redactedUrl()
+                    + "' must start with jdbc:sqlite: or jdbc:postgresql:");
+        }
+        Path pending = node.optionalText("pending_file").map(Path::of).orElseGet(() -> url.startsWith("jdbc:sqlite:")
+                ? Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") + ".pending")
+                : LedgerConfig.DEFAULT.pendingFile());
+        return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(LedgerConfig.DEFAULT.batchWindow()),
+                node.optionalBoolean("fsync").orElse(false));
+    }
+}

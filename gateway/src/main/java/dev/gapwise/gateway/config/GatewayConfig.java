@@ -1,0 +1,54 @@
+package dev.gapwise.gateway.config;
+
+import dev.gapwise.catalog.Deployment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The whole, validated gateway configuration. Immutable and thread-safe.
+ *
+ * @param server             where to listen
+ * @param auth               whether clients need a virtual key
+ * @param providers          upstream providers by name, in file order
+ * @param deployments        deployments written in the file
+ * @param catalogDeployments also use the catalog's deployments of every configured provider
+ * @param reference          id of the frontier deployment that savings are measured against; empty = the
+ *                           priciest known deployment
+ * @param ledger             where rows and keys are stored
+ * @param retry              retries per deployment and backoff
+ * @param timeouts           upstream time limits
+ */
+public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
+                            List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
+                            LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts) {
+    public GatewayConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(auth, "auth");
+        providers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(providers));
+        deployments = List.copyOf(deployments);
+        Objects.requireNonNull(reference, "reference");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(retry, "retry");
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** A configuration with defaults everywhere and these providers. */
+    public static GatewayConfig of(Map<String, ProviderConfig> providers) {
+        return new GatewayConfig(ServerConfig.DEFAULT, AuthMode.AUTO, providers, List.of(), true, Optional.empty(),
+                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT);
+    }
+
+    public GatewayConfig withServer(ServerConfig value) {
+        return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts);
+    }
+
+    public GatewayConfig withAuth(AuthMode value) {
+        return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.gapwise.gateway.ingress;
+
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.SseEvent;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Turns a {@link Failure} into an HTTP status and an error body in the caller's dialect. Stateless. */
+final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    /**
+     * A rendered error.
+     *
+     * @param status        HTTP status
+     * @param openAiType    OpenAI {@code error.type}
+     * @param openAiCode    OpenAI {@code error.code}, may be null
+     * @param anthropicType Anthropic {@code error.type}
+     * @param message       the message (never contains a key)
+     */
+    record Rendered(int status, String openAiType, String openAiCode, String anthropicType, String message) {
+        ObjectNode body(Dialect dialect) {
+            if (dialect == Dialect.ANTHROPIC) {
+                ObjectNode body = Json.object().put("type", "error");
+                body.putObject("error").put("type", anthropicType).put("message", message);
+                return body;
+            }
+            ObjectNode body = Json.object();
+            ObjectNode error = body.putObject("error").put("message", message).put("type", openAiType);
+            error.putNull("param");
+            if (openAiCode == null) {
+                error.putNull("code");
+            } else {
+                error.put("code", openAiCode);
+            }
+            return body;
+        }
+
+        /** The error as a stream event, for a stream that has already started. */
+        SseEvent event(Dialect dialect) {
+            return SseEvent.of(dialect == Dialect.ANTHROPIC ? "error" : null, body(dialect));
+        }
+    }
+
+    static Rendered render(Failure failure) {
+        String message = failure.message();
+        return switch (failure) {
+            case Failure.BadRequest b -> new Rendered(400, "invalid_request_error", null, "invalid_request_error", message);
+            case Failure.Unauthorized u ->
+                    new Rendered(401, "invalid_request_error", "invalid_api_key", "authentication_error", message);
+            case Failure.MethodNotAllowed m -> new Rendered(405, "invalid_request_error", null, "invalid_request_error", message);
+            case Failure.NotFound n -> new Rendered(404, "invalid_request_error", null, "not_found_error", message);
+            case Failure.UnknownModel u ->
+                    new Rendered(404, "invalid_request_error", "model_not_found", "not_found_error", message);
+            case Failure.BodyTooLarge b -> new Rendered(413, "invalid_request_error", null, "request_too_large", message);
+            case Failure.NoDeployment n ->
+                    new Rendered(503, "server_error", "no_deployment_available", "api_error", message);
+            case Failure.Upstream u -> upstream(u);
+            case Failure.Internal i -> new Rendered(500, "server_error", null, "api_error", message);
+        };
+    }
+
+    private static Rendered upstream(Failure.Upstream failure) {
+        String message = "upstream " + failure.errorClass().id() + ": " + failure.message();
+        return switch (failure.errorClass()) {
+            case RATE_LIMITED -> new Rendered(429, "rate_limit_error", "rate_limit_exceeded", "rate_limit_error", message);
+            case OVERLOADED -> new Rendered(529, "server_error", "overloaded", "overloaded_error", message);
+            case REJECTED -> new Rendered(failure.status() >= 400 && failure.status() < 500 ? failure.status() : 400,
+                    "invalid_request_error", null, "invalid_request_error", message);
+            case FIRST_BYTE_TIMEOUT, TOTAL_TIMEOUT, REQUEST_TIMEOUT ->
+                    new Rendered(504, "server_error", "upstream_timeout", "api_error", message);
+            case CONNECT, IO, SERVER_ERROR, UNAVAILABLE, BAD_RESPONSE, STREAM_CUT, CLIENT_CANCELLED ->
+                    new Rendered(502, "server_error", "upstream_error", "api_error", message);
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package dev.gapwise.gateway.ingress;
+
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.ClientChannel;
+import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.provider.SseEvent;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes a call's answer to the Jetty response with blocking writes (the handler runs on a virtual thread). A
+ * broken stream gets an error event and then the response is aborted, so the client sees no clean end. Used
+ * by one thread.
+ */
+final class HttpClientChannel implements ClientChannel {
+    private final Response response;
+    private final Callback callback;
+    private final Dialect dialect;
+    private boolean streaming;
+    private boolean finished;
+    private int status;
+    private long overheadNanos = -1;
+
+    HttpClientChannel(Response response, Callback callback, Dialect dialect) {
+        this.response = response;
+        this.callback = callback;
+        this.dialect = dialect;
+    }
+
+    @Override
+    public boolean respond(ServedBy servedBy, byte[] json) {
+        headers(servedBy, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
+        status = 200;
+        finished = true;
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(true, ByteBuffer.wrap(json), blocker);
+            blocker.block();
+            callback.succeeded();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+            return false;
+        }
+    }
+
+    @Override
+    public boolean send(ServedBy servedBy, SseEvent event) {
+        if (!streaming) {
+            streaming = true;
+            status = 200;
+            headers(servedBy, "text/event-stream; charset=utf-8");
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        }
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(event.bytes()), blocker);
+            blocker.block();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            finished = true;
+            callback.failed(e);
+            return false;
+        }
+    }
+
+    @Override
+    public void endStream() {
+        finished = true;
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(true, null, blocker);
+            blocker.block();
+            callback.succeeded();
+        } catch (IOException | RuntimeException e) {
+            callback.failed(e);
+        }
+    }
+
+    @Override
+    public void breakStream(Failure failure) {
+        ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
+        try (Blocker.Callback blocker = Blocker.callback()) {
+            response.write(false, ByteBuffer.wrap(rendered.event(dialect).bytes()), blocker);
+            blocker.block();
+        } catch (IOException | RuntimeException e) {
+            // the client is gone as well; the abort below is all that is left
+        }
+        finished = true;
+        callback.failed(new IOException("upstream stream broke: " + failure.message()));
+    }
+
+    /** Writes an error response when nothing was sent yet. */
+    void fail(Failure failure) {
+        ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
+        status = rendered.status();
+        finished = true;
+        byte[] body = dev.gapwise.gateway.provider.Json.bytes(rendered.body(dialect));
+        response.setStatus(rendered.status());
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    boolean finished() {
+        return finished;
+    }
+
+    int status() {
+        return status;
+    }
+
+    long overheadNanos() {
+        return overheadNanos;
+    }
+
+    /** Nanoseconds as milliseconds with three decimals, e.g. {@code 0.142}. */
+    static String millis(long nanos) {
+        long micros = Math.max(0, nanos) / 1_000;
+        String fraction = Long.toString(1_000 + micros % 1_000).substring(1);
+        return micros / 1_000 + "." + fraction;
+    }
+
+    private void headers(ServedBy servedBy, String contentType) {
+        overheadNanos = servedBy.overheadNanos();
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put("x-gapwise-deployment", servedBy.deploymentId());
+        response.getHeaders().put("x-gapwise-route-reason", servedBy.reason());
+        response.getHeaders().put("x-gapwise-overhead-ms", millis(servedBy.overheadNanos()));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.gapwise.gateway.ledger;
+
+import dev.gapwise.gateway.store.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collection;
+
+/** SQL for the ledger table. Thread-safe (a connection per call). */
+final class LedgerStore {
+    private static final String INSERT = """
+            INSERT INTO ledger (request_id, attempt, at_utc, day, key_id, ingress, requested_model, served_model,
+              deployment, provider, tier, reason, status, error_class, input_tokens, output_tokens, tokens_estimated,
+              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (request_id, attempt) DO NOTHING""";
+
+    private final Database database;
+
+    LedgerStore(Database database) {
+        this.database = database;
+    }
+
+    /** Inserts rows in one transaction; rows already present are left as they are. */
+    void insert(Collection<LedgerRow> rows) throws SQLException {
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                for (LedgerRow row : rows) {
+                    int i = 0;
+                    statement.setString(++i, row.requestId());
+                    statement.setInt(++i, row.attempt());
+                    statement.setString(++i, row.atUtc());
+                    statement.setString(++i, row.day());
+                    statement.setString(++i, row.keyId());
+                    statement.setString(++i, row.ingress());
+                    statement.setString(++i, row.requestedModel());
+                    statement.setString(++i, row.servedModel());
+                    statement.setString(++i, row.deployment());
+                    statement.setString(++i, row.provider());
+                    statement.setString(++i, row.tier());
+                    statement.setString(++i, truncate(row.reason(), 500));
+                    statement.setInt(++i, row.status());
+                    statement.setString(++i, row.errorClass());
+                    statement.setLong(++i, row.inputTokens());
+                    statement.setLong(++i, row.outputTokens());
+                    statement.setInt(++i, row.tokensEstimated() ? 1 : 0);
+                    statement.setLong(++i, row.costNanoUsd());
+                    statement.setString(++i, row.baselineDeployment());
+                    statement.setLong(++i, row.baselineNanoUsd());
+                    statement.setLong(++i, row.latencyMicros());
+                    if (row.ttftMicros() < 0) {
+                        statement.setNull(++i, Types.BIGINT);
+                    } else {
+                        statement.setLong(++i, row.ttftMicros());
+                    }
+                    statement.addBatch();
+                }
+                statement.executeBatch();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gapwise.gateway.route;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The outcome of planning: candidates to try in order, or why there are none. */
+public sealed interface RoutePlan {
+    /**
+     * Deployments to try, first choice first, later ones as fallbacks.
+     *
+     * @param tier       the tier the decision was made for
+     * @param candidates never empty
+     */
+    record Route(String tier, List<Candidate> candidates) implements RoutePlan {
+        public Route {
+            Objects.requireNonNull(tier, "tier");
+            candidates = List.copyOf(candidates);
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("a route needs at least one candidate");
+            }
+        }
+    }
+
+    /** The client named a model no deployment serves. */
+    record UnknownModel(String model) implements RoutePlan {
+    }
+
+    /** Nothing is available at all (no provider configured, or none eligible). */
+    record NoDeployment(String reason) implements RoutePlan {
+    }
+}

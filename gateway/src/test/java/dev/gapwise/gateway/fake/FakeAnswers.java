@@ -1,0 +1,223 @@
+package dev.gapwise.gateway.fake;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The fake upstream's bodies and stream events in both dialects, for one request. */
+final class FakeAnswers {
+    static final int PROMPT_TOKENS = 12;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** One wire event; {@code content} marks text or tool-argument deltas (where cuts happen). */
+    record Event(String wire, boolean content) {
+    }
+
+    private final JsonNode request;
+    private final Behaviour behaviour;
+    private final boolean anthropic;
+    private final String model;
+    private final String tool;
+    private final String text;
+
+    FakeAnswers(JsonNode request, Behaviour behaviour, boolean anthropic) {
+        this.request = request;
+        this.behaviour = behaviour;
+        this.anthropic = anthropic;
+        this.model = request.path("model").asString("fake");
+        JsonNode tools = request.path("tools");
+        String toolName = null;
+        if (tools.isArray() && !tools.isEmpty() && !lastIsToolResult()) {
+            toolName = anthropic ? tools.get(0).path("name").asString() : tools.get(0).path("function").path("name").asString();
+        }
+        this.tool = toolName;
+        this.text = lastIsToolResult() ? "The tool said: " + toolResult() : behaviour.text();
+    }
+
+    private boolean lastIsToolResult() {
+        JsonNode messages = request.path("messages");
+        JsonNode last = messages.path(messages.size() - 1);
+        if (last.path("role").asString("").equals("tool")) {
+            return true;
+        }
+        for (JsonNode block : last.path("content")) {
+            if (block.path("type").asString("").equals("tool_result")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String toolResult() {
+        JsonNode messages = request.path("messages");
+        JsonNode last = messages.path(messages.size() - 1);
+        if (last.path("content").isString()) {
+            return last.path("content").stringValue();
+        }
+        for (JsonNode block : last.path("content")) {
+            if (block.path("type").asString("").equals("tool_result")) {
+                JsonNode content = block.path("content");
+                return content.isString() ? content.stringValue() : content.path(0).path("text").asString("");
+            }
+        }
+        return "";
+    }
+
+    private List<String> pieces() {
+        List<String> pieces = new ArrayList<>();
+        int n = Math.max(1, behaviour.chunks());
+        int size = (text.length() + n - 1) / n;
+        for (int i = 0; i < text.length(); i += size) {
+            pieces.add(text.substring(i, Math.min(text.length(), i + size)));
+        }
+        return pieces;
+    }
+
+    String error() {
+        ObjectNode body = JSON.createObjectNode();
+        String message = "fake upstream answered " + behaviour.status();
+        if (anthropic) {
+            body.put("type", "error").putObject("error").put("type", "api_error").put("message", message);
+        } else {
+            body.putObject("error").put("message", message).put("type", "server_error");
+        }
+        return body.toString();
+    }
+
+    String complete() {
+        int completion = pieces().size();
+        if (anthropic) {
+            ObjectNode body = JSON.createObjectNode().put("id", "msg_fake1").put("type", "message")
+                    .put("role", "assistant").put("model", model);
+            ArrayNode content = body.putArray("content");
+            if (tool != null) {
+                content.addObject().put("type", "tool_use").put("id", "toolu_fake1").put("name", tool)
+                        .putObject("input").put("location", "Paris");
+            } else {
+                content.addObject().put("type", "text").put("text", text);
+            }
+            body.put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
+            if (!behaviour.omitUsage()) {
+                body.putObject("usage").put("input_tokens", PROMPT_TOKENS).put("output_tokens", completion);
+            }
+            return body.toString();
+        }
+        ObjectNode body = JSON.createObjectNode().put("id", "chatcmpl-fake1").put("object", "chat.completion")
+                .put("created", 1_700_000_000L).put("model", model);
+        ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (tool != null) {
+            message.putNull("content");
+            message.putArray("tool_calls").addObject().put("id", "call_fake1").put("type", "function")
+                    .putObject("function").put("name", tool).put("arguments", "{\"location\":\"Paris\"}");
+        } else {
+            message.put("content", text);
+        }
+        message.putNull("refusal");
+        choice.putNull("logprobs");
+        choice.put("finish_reason", tool != null ? "tool_calls" : "stop");
+        if (!behaviour.omitUsage()) {
+            body.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", completion)
+                    .put("total_tokens", PROMPT_TOKENS + completion);
+        }
+        return body.toString();
+    }
+
+    List<Event> stream() {
+        return anthropic ? anthropicStream() : openAiStream();
+    }
+
+    private List<Event> openAiStream() {
+        List<Event> events = new ArrayList<>();
+        events.add(chunk(JSON.createObjectNode().put("role", "assistant").put("content", ""), null, false));
+        if (tool != null) {
+            ObjectNode start = JSON.createObjectNode();
+            start.putArray("tool_calls").addObject().put("index", 0).put("id", "call_fake1").put("type", "function")
+                    .putObject("function").put("name", tool).put("arguments", "");
+            events.add(chunk(start, null, false));
+            for (String part : new String[] {"{\"location\":", "\"Paris\"}"}) {
+                ObjectNode delta = JSON.createObjectNode();
+                delta.putArray("tool_calls").addObject().put("index", 0).putObject("function").put("arguments", part);
+                events.add(chunk(delta, null, true));
+            }
+        } else {
+            for (String piece : pieces()) {
+                events.add(chunk(JSON.createObjectNode().put("content", piece), null, true));
+            }
+        }
+        events.add(chunk(JSON.createObjectNode(), tool != null ? "tool_calls" : "stop", false));
+        if (!behaviour.omitUsage() && request.path("stream_options").path("include_usage").asBoolean(false)) {
+            ObjectNode usage = base();
+            usage.putArray("choices");
+            usage.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", pieces().size())
+                    .put("total_tokens", PROMPT_TOKENS + pieces().size());
+            events.add(new Event("data: " + usage + "\n\n", false));
+        }
+        events.add(new Event("data: [DONE]\n\n", false));
+        return events;
+    }
+
+    private ObjectNode base() {
+        return JSON.createObjectNode().put("id", "chatcmpl-fake1").put("object", "chat.completion.chunk")
+                .put("created", 1_700_000_000L).put("model", model);
+    }
+
+    private Event chunk(ObjectNode delta, String finish, boolean content) {
+        ObjectNode chunk = base();
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finish == null) {
+            choice.putNull("finish_reason");
+        } else {
+            choice.put("finish_reason", finish);
+        }
+        return new Event("data: " + chunk + "\n\n", content);
+    }
+
+    private List<Event> anthropicStream() {
+        List<Event> events = new ArrayList<>();
+        ObjectNode start = JSON.createObjectNode().put("type", "message_start");
+        ObjectNode message = start.putObject("message").put("id", "msg_fake1").put("type", "message")
+                .put("role", "assistant").put("model", model);
+        message.putArray("content");
+        message.putNull("stop_reason").putNull("stop_sequence");
+        message.putObject("usage").put("input_tokens", behaviour.omitUsage() ? 0 : PROMPT_TOKENS).put("output_tokens", 1);
+        events.add(event("message_start", start, false));
+        if (tool != null) {
+            ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+            blockStart.putObject("content_block").put("type", "tool_use").put("id", "toolu_fake1").put("name", tool)
+                    .putObject("input");
+            events.add(event("content_block_start", blockStart, false));
+            for (String part : new String[] {"{\"location\":", "\"Paris\"}"}) {
+                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+                delta.putObject("delta").put("type", "input_json_delta").put("partial_json", part);
+                events.add(event("content_block_delta", delta, true));
+            }
+        } else {
+            ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+            blockStart.putObject("content_block").put("type", "text").put("text", "");
+            events.add(event("content_block_start", blockStart, false));
+            events.add(new Event("event: ping\ndata: {\"type\": \"ping\"}\n\n", false));
+            for (String piece : pieces()) {
+                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+                delta.putObject("delta").put("type", "text_delta").put("text", piece);
+                events.add(event("content_block_delta", delta, true));
+            }
+        }
+        events.add(event("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0), false));
+        ObjectNode delta = JSON.createObjectNode().put("type", "message_delta");
+        delta.putObject("delta").put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
+        delta.putObject("usage").put("output_tokens", pieces().size());
+        events.add(event("message_delta", delta, false));
+        events.add(event("message_stop", JSON.createObjectNode().put("type", "message_stop"), false));
+        return events;
+    }
+
+    private static Event event(String name, JsonNode data, boolean content) {
+        return new Event("event: " + name + "\ndata: " + data + "\n\n", content);
+    }
+}
