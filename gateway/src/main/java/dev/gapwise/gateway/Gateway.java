@@ -12,8 +12,11 @@ import dev.gapwise.gateway.ingress.Ingress;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.ledger.Ledger;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
-import dev.gapwise.gateway.route.CheapestEligiblePlanner;
+import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.routing.Classifiers;
+import dev.gapwise.routing.FrontierLags;
+import dev.gapwise.routing.ModelLags;
 import dev.gapwise.gateway.store.Database;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -53,10 +56,16 @@ public final class Gateway implements AutoCloseable {
         this.fleet = fleet;
     }
 
-    /** Starts a gateway with the placeholder router (cheapest eligible deployment). */
+    /**
+     * Starts a gateway that routes by the configuration's policy ({@link PolicyPlanner}), with each model's lag
+     * behind the frontier computed from the catalog by the gap module.
+     */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock) {
-        return start(config, catalog, environment, clock, CheapestEligiblePlanner::new);
+        ModelLags lags = catalog.datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(catalog);
+        Classifiers classifiers = Classifiers.bundled();
+        return start(config, catalog, environment, clock,
+                callable -> new PolicyPlanner(config.policy(), catalog, callable, lags, classifiers));
     }
 
     /**

@@ -89,8 +89,24 @@ public final class TestGateway implements AutoCloseable {
                   first_byte: 2s
                   total: 10s
                 %3$s
-                """.formatted(upstream, dir, extra);
+                %4$s
+                """.formatted(upstream, dir, extra, extra.contains("policy:") ? "" : PERMISSIVE_POLICY);
     }
+
+    /**
+     * One tier with no constraints: the gateway's own tests exercise proxying, not the policy (which
+     * {@code PolicyRoutingTest} and the routing module's tests cover), and their catalog has no lags.
+     */
+    static final String PERMISSIVE_POLICY = """
+            policy:
+              tiers:
+                routine:
+                  allow_unknown_lag: true
+                  objective: cheapest
+              classifier:
+                high_stakes: routine
+              default_tier: routine
+            """;
 
     public static Map<String, String> environment() {
         return Map.of("FAKE_OPENAI_KEY", OPENAI_KEY, "FAKE_ANTHROPIC_KEY", ANTHROPIC_KEY);

@@ -41,6 +41,10 @@ public sealed interface Failure {
         }
     }
 
+    /** The policy does not let this request's tier use the model it asked for. */
+    record NotAllowed(String message) implements Failure {
+    }
+
     /** No deployment can be called at all. */
     record NoDeployment(String message) implements Failure {
     }

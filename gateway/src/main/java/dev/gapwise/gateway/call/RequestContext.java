@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param ingress        the dialect the client speaks
  * @param requestedModel the model the client sent
  * @param tier           the risk tier the route was decided for
+ * @param decision       every reason of the routing decision, for the ledger ("" when there were none)
  */
 public record RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
-                             String requestedModel, String tier) {
+                             String requestedModel, String tier, String decision) {
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -25,5 +26,6 @@ public record RequestContext(String requestId, Instant receivedAt, Optional<Stri
         Objects.requireNonNull(ingress, "ingress");
         Objects.requireNonNull(requestedModel, "requestedModel");
         Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(decision, "decision");
     }
 }

@@ -3,6 +3,9 @@ package dev.gapwise.gateway.config;
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.catalog.Price;
+import dev.gapwise.routing.policy.Policy;
+import dev.gapwise.routing.policy.PolicyException;
+import dev.gapwise.routing.policy.PolicyParser;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -58,7 +61,7 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts");
+                "retry", "timeouts", "policy");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -86,7 +89,22 @@ public final class ConfigLoader {
                 timeoutNode.optionalDuration("connect").orElse(Timeouts.DEFAULT.connect()),
                 timeoutNode.optionalDuration("first_byte").orElse(Timeouts.DEFAULT.firstByte()),
                 timeoutNode.optionalDuration("total").orElse(Timeouts.DEFAULT.total()));
-        return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts);
+        return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
+                policy(root.path("policy")));
+    }
+
+    /** The routing policy ({@code policy:}), or the built-in one when the file has none. */
+    private static Policy policy(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return Policy.builtIn();
+        }
+        try {
+            return PolicyParser.parse(node);
+        } catch (PolicyException e) {
+            String problem = e.getMessage().startsWith(e.path() + ": ")
+                    ? e.getMessage().substring(e.path().length() + 2) : e.getMessage();
+            throw new ConfigException(e.path(), problem);
+        }
     }
 
     private static ServerConfig server(ConfigNode node) {

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.config;
 
 import dev.gapwise.catalog.Deployment;
+import dev.gapwise.routing.policy.Policy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +22,11 @@ import java.util.Optional;
  * @param ledger             where rows and keys are stored
  * @param retry              retries per deployment and backoff
  * @param timeouts           upstream time limits
+ * @param policy             the routing policy: tiers, eligibility, objectives, rules
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
-                            LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts) {
+                            LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -34,21 +36,22 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(ledger, "ledger");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(policy, "policy");
     }
 
     /** A configuration with defaults everywhere and these providers. */
     public static GatewayConfig of(Map<String, ProviderConfig> providers) {
         return new GatewayConfig(ServerConfig.DEFAULT, AuthMode.AUTO, providers, List.of(), true, Optional.empty(),
-                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT);
+                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT, Policy.builtIn());
     }
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts);
+                timeouts, policy);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts);
+                timeouts, policy);
     }
 }

@@ -111,15 +111,18 @@ final class ChatHandler extends Handler.Abstract {
             return failed(channel, bad.failure(), "-");
         }
         ParsedRequest ok = ((RequestParser.Result.Ok) parsed).request();
-        Optional<String> tier = Optional.ofNullable(request.getHeaders().get(TIER_HEADER))
-                .or(() -> identity.flatMap(KeyIdentity::tier));
-        RoutePlan plan = planner.plan(new RouteRequest(ok.model(), tier, ok.hasTools()));
+        RoutePlan plan = planner.plan(new RouteRequest(ok.model(), endpoint,
+                Optional.ofNullable(request.getHeaders().get(TIER_HEADER)), identity.flatMap(KeyIdentity::tier),
+                ok.hasTools(), RouteFacts.userTurns(ok.body()), RouteFacts.userText(ok.body()),
+                RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
+                RouteFacts.maxOutputTokens(ok.body())));
         return switch (plan) {
             case RoutePlan.UnknownModel unknown -> failed(channel, new Failure.UnknownModel(unknown.model()), ok.model());
             case RoutePlan.NoDeployment none -> failed(channel, new Failure.NoDeployment(none.reason()), ok.model());
+            case RoutePlan.NotAllowed refused -> failed(channel, new Failure.NotAllowed(refused.reason()), ok.model());
             case RoutePlan.Route route -> {
                 RequestContext context = new RequestContext(requestId, clock.instant(),
-                        identity.map(KeyIdentity::id), dialect, ok.model(), route.tier());
+                        identity.map(KeyIdentity::id), dialect, ok.model(), route.tier(), route.decision());
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), bytes.length,
                         received);
                 CallOutcome result = loop.call(call, route, channel);

@@ -55,6 +55,8 @@ final class ErrorResponses {
             case Failure.UnknownModel u ->
                     new Rendered(404, "invalid_request_error", "model_not_found", "not_found_error", message);
             case Failure.BodyTooLarge b -> new Rendered(413, "invalid_request_error", null, "request_too_large", message);
+            case Failure.NotAllowed n ->
+                    new Rendered(403, "invalid_request_error", "model_not_allowed", "permission_error", message);
             case Failure.NoDeployment n ->
                     new Rendered(503, "server_error", "no_deployment_available", "api_error", message);
             case Failure.Upstream u -> upstream(u);

@@ -31,12 +31,13 @@ import java.util.Optional;
  * @param baselineNanoUsd    what the same tokens cost on the reference deployment
  * @param latencyMicros      attempt duration
  * @param ttftMicros         time to the first streamed event, or -1
+ * @param decision           every reason of the routing decision (tier and its source, eligibility, choice)
  */
 public record LedgerRow(String requestId, int attempt, String atUtc, String keyId, String ingress,
                         String requestedModel, String servedModel, String deployment, String provider, String tier,
                         String reason, int status, String errorClass, long inputTokens, long outputTokens,
                         boolean tokensEstimated, long costNanoUsd, String baselineDeployment, long baselineNanoUsd,
-                        long latencyMicros, long ttftMicros) {
+                        long latencyMicros, long ttftMicros, String decision) {
 
     /** The row for an attempt, priced at its deployment and at the reference deployment. */
     static LedgerRow of(Attempt attempt, Optional<Deployment> reference) {
@@ -50,7 +51,8 @@ public record LedgerRow(String requestId, int attempt, String atUtc, String keyI
                 attempt.error().map(e -> e.id()).orElse(null), in, out, attempt.usage().estimated(), nanos(cost),
                 reference.map(Deployment::id).orElse(null),
                 reference.map(r -> nanos(r.price().cost(in, out))).orElse(0L),
-                attempt.latencyNanos() / 1_000, attempt.firstTokenNanos() < 0 ? -1 : attempt.firstTokenNanos() / 1_000);
+                attempt.latencyNanos() / 1_000, attempt.firstTokenNanos() < 0 ? -1 : attempt.firstTokenNanos() / 1_000,
+                attempt.context().decision());
     }
 
     /** The UTC day of the row, for grouping. */

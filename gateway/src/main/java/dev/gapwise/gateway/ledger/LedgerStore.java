@@ -13,8 +13,8 @@ final class LedgerStore {
     private static final String INSERT = """
             INSERT INTO ledger (request_id, attempt, at_utc, day, key_id, ingress, requested_model, served_model,
               deployment, provider, tier, reason, status, error_class, input_tokens, output_tokens, tokens_estimated,
-              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us, decision)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (request_id, attempt) DO NOTHING""";
 
     private final Database database;
@@ -56,6 +56,7 @@ final class LedgerStore {
                     } else {
                         statement.setLong(++i, row.ttftMicros());
                     }
+                    statement.setString(++i, row.decision() == null ? "" : truncate(row.decision(), 4000));
                     statement.addBatch();
                 }
                 statement.executeBatch();

@@ -45,7 +45,7 @@ public final class CheapestEligiblePlanner implements RoutePlanner {
                         ? "auto: cheapest of " + byPrice.size() + " eligible for tier " + tier
                         : "auto: fallback " + candidates.size() + " by price"));
             }
-            return new RoutePlan.Route(tier, candidates);
+            return new RoutePlan.Route(tier, candidates, candidates.getFirst().reason());
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Deployment deployment : byPrice) {
@@ -61,7 +61,7 @@ public final class CheapestEligiblePlanner implements RoutePlanner {
                     + "': configure a provider in gapwise.yaml or set its API key variable, then restart")
                     : new RoutePlan.UnknownModel(request.model());
         }
-        return new RoutePlan.Route(tier, candidates);
+        return new RoutePlan.Route(tier, candidates, candidates.getFirst().reason());
     }
 
     private static boolean serves(Deployment deployment, String model) {

@@ -10,10 +10,12 @@ public sealed interface RoutePlan {
      *
      * @param tier       the tier the decision was made for
      * @param candidates never empty
+     * @param decision   every reason of the decision, for the ledger
      */
-    record Route(String tier, List<Candidate> candidates) implements RoutePlan {
+    record Route(String tier, List<Candidate> candidates, String decision) implements RoutePlan {
         public Route {
             Objects.requireNonNull(tier, "tier");
+            Objects.requireNonNull(decision, "decision");
             candidates = List.copyOf(candidates);
             if (candidates.isEmpty()) {
                 throw new IllegalArgumentException("a route needs at least one candidate");
@@ -23,6 +25,10 @@ public sealed interface RoutePlan {
 
     /** The client named a model no deployment serves. */
     record UnknownModel(String model) implements RoutePlan {
+    }
+
+    /** The model exists, but the policy does not let this request's tier use it; {@code reason} says why. */
+    record NotAllowed(String reason) implements RoutePlan {
     }
 
     /** Nothing is available at all (no provider configured, or none eligible). */

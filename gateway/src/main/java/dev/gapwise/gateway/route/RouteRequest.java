@@ -1,18 +1,47 @@
 package dev.gapwise.gateway.route;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * What routing may look at.
+ * What routing may look at: the requested model, where the request came in, the tiers its caller declared,
+ * and the features of its text — never the provider keys.
  *
- * @param model    the model the client asked for, or {@link RoutePlanner#AUTO}
- * @param tier     the risk tier declared by the caller's key or header, if any
- * @param hasTools whether the request declares tools
+ * @param model           the model the client asked for, or {@link RoutePlanner#AUTO}
+ * @param endpoint        the ingress path, e.g. {@code /v1/chat/completions}
+ * @param headerTier      the tier in the {@code x-gapwise-tier} header, if sent
+ * @param keyTier         the virtual key's default tier, if it has one
+ * @param hasTools        whether the request declares tools
+ * @param turns           how many user turns the conversation has
+ * @param userText        the last user message's text
+ * @param systemText      the system prompt's text ("" when none)
+ * @param metadata        the request's string metadata
+ * @param maxOutputTokens the output cap the client set, if any
  */
-public record RouteRequest(String model, Optional<String> tier, boolean hasTools) {
+public record RouteRequest(String model, String endpoint, Optional<String> headerTier, Optional<String> keyTier,
+                           boolean hasTools, int turns, String userText, String systemText,
+                           Map<String, String> metadata, OptionalLong maxOutputTokens) {
     public RouteRequest {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(tier, "tier");
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(headerTier, "headerTier");
+        Objects.requireNonNull(keyTier, "keyTier");
+        Objects.requireNonNull(userText, "userText");
+        Objects.requireNonNull(systemText, "systemText");
+        metadata = Map.copyOf(metadata);
+        Objects.requireNonNull(maxOutputTokens, "maxOutputTokens");
+    }
+
+    /** A request with only a model and a declared tier (tests, tools). */
+    public static RouteRequest of(String model, Optional<String> tier, boolean hasTools) {
+        return new RouteRequest(model, "/v1/chat/completions", tier, Optional.empty(), hasTools, 1, "", "", Map.of(),
+                OptionalLong.empty());
+    }
+
+    /** The declared tier: the header's, else the key's. */
+    public Optional<String> tier() {
+        return headerTier.or(() -> keyTier);
     }
 }

@@ -107,7 +107,11 @@ class RetryAndFallbackTest extends SharedGatewayTest {
             InputStream in = socket.getInputStream();
             StringBuilder seen = new StringBuilder();
             while (!seen.toString().contains("\"content\":\"H")) {
-                seen.append((char) in.read());
+                int next = in.read();
+                if (next < 0) {
+                    throw new AssertionError("the response ended before the first content chunk: " + seen);
+                }
+                seen.append((char) next);
             }
         }
         long deadline = System.currentTimeMillis() + 5_000;

@@ -42,7 +42,7 @@ class LedgerTest {
 
     static Attempt attempt(String requestId, int number, Optional<ErrorClass> error) {
         RequestContext context = new RequestContext(requestId, Instant.parse("2026-11-22T10:00:00Z"),
-                Optional.of("key_1"), Dialect.OPENAI, "auto", "routine");
+                Optional.of("key_1"), Dialect.OPENAI, "auto", "routine", "tier routine <- test");
         return new Attempt(context, number, CHEAP, "cheapest", Instant.parse("2026-11-22T10:00:00Z"), 200, error,
                 new Usage(1_000_000, 500_000, false), 2_000_000, -1);
     }

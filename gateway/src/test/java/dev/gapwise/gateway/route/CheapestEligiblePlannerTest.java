@@ -26,7 +26,7 @@ class CheapestEligiblePlannerTest {
 
     @Test
     void sendsAutoToTheCheapestDeploymentWithTheRestAsFallbacks() {
-        RoutePlan.Route route = (RoutePlan.Route) planner.plan(new RouteRequest("auto", Optional.empty(), false));
+        RoutePlan.Route route = (RoutePlan.Route) planner.plan(RouteRequest.of("auto", Optional.empty(), false));
 
         assertThat(route.candidates()).extracting(c -> c.deployment().id()).containsExactly("small@a", "small@b", "big@a");
         assertThat(route.candidates().getFirst().reason()).contains("cheapest of 3");
@@ -35,18 +35,18 @@ class CheapestEligiblePlannerTest {
 
     @Test
     void sendsAConcreteModelOnlyToItsDeploymentsWhateverNameIsUsed() {
-        assertThat(((RoutePlan.Route) planner.plan(new RouteRequest("small", Optional.of("critical"), false)))
+        assertThat(((RoutePlan.Route) planner.plan(RouteRequest.of("small", Optional.of("critical"), false)))
                 .candidates()).hasSize(2);
-        assertThat(((RoutePlan.Route) planner.plan(new RouteRequest("big-up", Optional.empty(), false)))
+        assertThat(((RoutePlan.Route) planner.plan(RouteRequest.of("big-up", Optional.empty(), false)))
                 .candidates()).hasSize(1);
-        assertThat(planner.plan(new RouteRequest("small@b", Optional.empty(), false))).isInstanceOf(RoutePlan.Route.class);
+        assertThat(planner.plan(RouteRequest.of("small@b", Optional.empty(), false))).isInstanceOf(RoutePlan.Route.class);
     }
 
     @Test
     void saysWhyNothingCanServe() {
-        assertThat(planner.plan(new RouteRequest("nope", Optional.empty(), false)))
+        assertThat(planner.plan(RouteRequest.of("nope", Optional.empty(), false)))
                 .isEqualTo(new RoutePlan.UnknownModel("nope"));
-        assertThat(new CheapestEligiblePlanner(List.of()).plan(new RouteRequest("auto", Optional.empty(), false)))
+        assertThat(new CheapestEligiblePlanner(List.of()).plan(RouteRequest.of("auto", Optional.empty(), false)))
                 .isInstanceOf(RoutePlan.NoDeployment.class);
     }
 }

@@ -1,0 +1,102 @@
+package dev.gapwise.gateway.ingress;
+
+import dev.gapwise.catalog.Dialect;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The parts of a validated chat body that routing reads, in either dialect: the last user message's text,
+ * the system prompt, the number of user turns, string metadata and the output cap. Pure functions.
+ */
+final class RouteFacts {
+    private RouteFacts() {
+    }
+
+    /** The last user message's text (text parts joined), or "". */
+    static String userText(ObjectNode body) {
+        JsonNode messages = body.path("messages");
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if ("user".equals(message.path("role").asString(""))) {
+                return text(message.path("content"));
+            }
+        }
+        return "";
+    }
+
+    /** The system prompt: Anthropic's {@code system}, or OpenAI's system and developer messages. */
+    static String systemText(Dialect dialect, ObjectNode body) {
+        if (dialect == Dialect.ANTHROPIC) {
+            return text(body.path("system"));
+        }
+        StringBuilder system = new StringBuilder();
+        for (JsonNode message : body.path("messages")) {
+            String role = message.path("role").asString("");
+            if (role.equals("system") || role.equals("developer")) {
+                if (!system.isEmpty()) {
+                    system.append('\n');
+                }
+                system.append(text(message.path("content")));
+            }
+        }
+        return system.toString();
+    }
+
+    /** How many user turns the conversation holds. */
+    static int userTurns(ObjectNode body) {
+        int turns = 0;
+        for (JsonNode message : body.path("messages")) {
+            if ("user".equals(message.path("role").asString(""))) {
+                turns++;
+            }
+        }
+        return Math.max(turns, 1);
+    }
+
+    /** String-valued entries of the body's {@code metadata} object. */
+    static Map<String, String> metadata(ObjectNode body) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        JsonNode node = body.path("metadata");
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> entry : node.properties()) {
+                if (entry.getValue().isString()) {
+                    metadata.put(entry.getKey(), entry.getValue().stringValue());
+                }
+            }
+        }
+        return metadata;
+    }
+
+    /** The output cap the client set ({@code max_tokens} or {@code max_completion_tokens}). */
+    static OptionalLong maxOutputTokens(ObjectNode body) {
+        for (String field : new String[] {"max_completion_tokens", "max_tokens"}) {
+            JsonNode value = body.path(field);
+            if (value.isIntegralNumber() && value.asLong() > 0) {
+                return OptionalLong.of(value.asLong());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    private static String text(JsonNode content) {
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder text = new StringBuilder();
+        if (content.isArray()) {
+            for (JsonNode part : content) {
+                if (part.path("type").asString("").equals("text") && part.path("text").isString()) {
+                    if (!text.isEmpty()) {
+                        text.append('\n');
+                    }
+                    text.append(part.path("text").stringValue());
+                }
+            }
+        }
+        return text.toString();
+    }
+}

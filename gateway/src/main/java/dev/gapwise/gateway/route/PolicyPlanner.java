@@ -1,0 +1,103 @@
+package dev.gapwise.gateway.route;
+
+import dev.gapwise.catalog.Catalog;
+import dev.gapwise.catalog.Deployment;
+import dev.gapwise.routing.Classifiers;
+import dev.gapwise.routing.ModelLags;
+import dev.gapwise.routing.RouteDecision;
+import dev.gapwise.routing.Router;
+import dev.gapwise.routing.policy.Policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The policy router: every request gets a routing decision from {@link Router} — tier (and which source set
+ * it), complexity, each callable deployment's eligibility under the tier's rules (lag behind the frontier,
+ * access, origin, jurisdiction, price), and the objective's order. {@code auto} is served in that order; a
+ * named model is served by its eligible deployments, and refused with the reasons when the tier does not allow
+ * it. The decision's reasons go to the ledger, its one-line summary to {@code x-gapwise-route-reason}.
+ * Immutable and thread-safe.
+ */
+public final class PolicyPlanner implements RoutePlanner {
+    private final Router router;
+    private final List<Deployment> callable;
+
+    /**
+     * @param policy      the tiers and rules
+     * @param catalog     models and scores (for lags and quality)
+     * @param callable    the deployments the gateway can call
+     * @param lags        each model's lag behind the frontier
+     * @param classifiers risk, complexity and quality models
+     */
+    public PolicyPlanner(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                         Classifiers classifiers) {
+        this.callable = List.copyOf(callable);
+        this.router = new Router(policy, new Catalog(catalog.datasets(), this.callable), lags, classifiers);
+    }
+
+    @Override
+    public RoutePlan plan(RouteRequest request) {
+        if (callable.isEmpty()) {
+            return new RoutePlan.NoDeployment("no deployment available: configure a provider in gapwise.yaml or set a "
+                    + "provider key such as OPENAI_API_KEY, then restart");
+        }
+        boolean auto = request.model().equals(AUTO);
+        Set<Deployment> serving = auto ? Set.copyOf(callable)
+                : callable.stream().filter(d -> serves(d, request.model())).collect(Collectors.toSet());
+        if (serving.isEmpty()) {
+            return new RoutePlan.UnknownModel(request.model());
+        }
+        RouteDecision decision = router.route(routingRequest(request));
+        String reasons = String.join("; ", decision.reasons());
+        List<Deployment> order = decision.ordered().stream().filter(serving::contains).toList();
+        if (order.isEmpty()) {
+            String why = auto ? "no deployment is allowed for tier '" + decision.tier() + "'"
+                    : "model '" + request.model() + "' is not allowed for tier '" + decision.tier() + "'";
+            return new RoutePlan.NotAllowed(why + ": " + refusals(decision, serving));
+        }
+        String summary = auto ? decision.headerSummary()
+                : decision.headerSummary().replaceFirst("chose=[^ ]+", "chose=" + order.getFirst().id() + " (requested)");
+        List<Candidate> candidates = new ArrayList<>();
+        for (Deployment deployment : order) {
+            candidates.add(new Candidate(deployment, candidates.isEmpty() ? summary
+                    : "tier=" + decision.tier() + "; fallback " + candidates.size() + " of " + (order.size() - 1)));
+        }
+        return new RoutePlan.Route(decision.tier(), candidates, reasons);
+    }
+
+    private static dev.gapwise.routing.RouteRequest routingRequest(RouteRequest request) {
+        dev.gapwise.routing.RouteRequest routing = dev.gapwise.routing.RouteRequest.of(request.userText())
+                .withSystemPrompt(request.systemText())
+                .withShape(request.turns(), request.hasTools())
+                .withEndpoint(request.endpoint())
+                .withMetadata(request.metadata())
+                .withHeaders(request.headerTier()
+                        .map(t -> Map.of(dev.gapwise.routing.RouteRequest.TIER_HEADER, t)).orElse(Map.of()));
+        if (!request.model().equals(AUTO)) {
+            routing = routing.withModelAlias(request.model());
+        }
+        if (request.keyTier().isPresent()) {
+            routing = routing.withApiKeyTier(request.keyTier().get());
+        }
+        if (request.maxOutputTokens().isPresent()) {
+            routing = routing.withExpectedOutputTokens(request.maxOutputTokens().getAsLong());
+        }
+        return routing;
+    }
+
+    /** Why each deployment of the requested model was refused, from the decision's checks. */
+    private static String refusals(RouteDecision decision, Set<Deployment> serving) {
+        return decision.candidates().stream().filter(c -> serving.contains(c.deployment()))
+                .map(c -> c.deployment().id() + " (" + String.join("; ", c.checks()) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    static boolean serves(Deployment deployment, String model) {
+        return deployment.id().equals(model) || deployment.modelId().equals(model)
+                || deployment.upstreamModel().equals(model);
+    }
+}
