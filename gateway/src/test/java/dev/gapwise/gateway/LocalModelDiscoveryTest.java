@@ -33,7 +33,8 @@ class LocalModelDiscoveryTest {
                         discover_models: true
                     catalog_deployments: false
                     ledger: {url: "jdbc:sqlite:%s/l.db"}
-                    """.formatted(local.baseUrl(), dir);
+                    %s
+                    """.formatted(local.baseUrl(), dir, TestGateway.PERMISSIVE_POLICY);
             try (Gateway gateway = Gateway.start(ConfigLoader.parse(yaml, "test"), new Catalog(List.of(), List.of()),
                     Map.of(), InstantSource.system())) {
                 HttpClient http = HttpClient.newHttpClient();

@@ -94,13 +94,16 @@ public final class TestGateway implements AutoCloseable {
     }
 
     /**
-     * One tier with no constraints: the gateway's own tests exercise proxying, not the policy (which
+     * Tiers with no constraints: the gateway's own tests exercise proxying, not the policy (which
      * {@code PolicyRoutingTest} and the routing module's tests cover), and their catalog has no lags.
      */
-    static final String PERMISSIVE_POLICY = """
+    public static final String PERMISSIVE_POLICY = """
             policy:
               tiers:
                 routine:
+                  allow_unknown_lag: true
+                  objective: cheapest
+                critical:
                   allow_unknown_lag: true
                   objective: cheapest
               classifier:
@@ -117,10 +120,14 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public static TestGateway start(Path dir, String extraYaml) {
+        return start(dir, extraYaml, new Catalog(List.of(), List.of()));
+    }
+
+    /** A gateway over the fake upstream whose models' facts (scores, countries) come from {@code catalog}. */
+    public static TestGateway start(Path dir, String extraYaml, Catalog catalog) {
         FakeUpstream upstream = FakeUpstream.start();
         GatewayConfig config = ConfigLoader.parse(yaml(upstream.baseUrl(), dir, extraYaml), "test");
-        return new TestGateway(upstream, Gateway.start(config, new Catalog(List.of(), List.of()), environment(),
-                InstantSource.system()));
+        return new TestGateway(upstream, Gateway.start(config, catalog, environment(), InstantSource.system()));
     }
 
     public URI uri(String path) {
