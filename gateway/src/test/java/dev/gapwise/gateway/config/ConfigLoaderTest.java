@@ -77,4 +77,19 @@ class ConfigLoaderTest {
         assertThat(config.providers()).containsOnlyKeys("deepseek", "ollama");
         assertThat(config.providers().get("ollama").discover()).isTrue();
     }
+
+    @Test
+    void aMistakeInThePolicySectionNamesItsKeyAndTheKnownOnes() {
+        assertThatThrownBy(() -> ConfigLoader.parse("policy:\n  tiers:\n    critical:\n      max_lag: 3\n"
+                + "  default_tier: critical\n", "f"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("policy.tiers.critical.max_lag: ")
+                .hasMessageContaining("allow_unknown_lag");
+    }
+
+    @Test
+    void withoutAPolicySectionTheBuiltInPolicyApplies() {
+        assertThat(ConfigLoader.parse("server: {port: 9000}\n", "f").policy().tiers())
+                .containsKeys("critical", "elevated", "routine");
+    }
 }
