@@ -2,6 +2,7 @@ package dev.gapwise.gateway;
 
 import dev.gapwise.catalog.Catalog;
 import dev.gapwise.catalog.Deployment;
+import dev.gapwise.routing.ModelLags;
 import dev.gapwise.catalog.Price;
 import dev.gapwise.gateway.call.Target;
 import dev.gapwise.gateway.config.ConfigException;
@@ -37,7 +38,7 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
         return targets.values().stream().map(Target::deployment).toList();
     }
 
-    static Fleet resolve(GatewayConfig config, Catalog catalog, Map<String, String> environment) {
+    static Fleet resolve(GatewayConfig config, Catalog catalog, Map<String, String> environment, ModelLags lags) {
         Providers providers = new Providers();
         List<String> notes = new ArrayList<>();
         List<Deployment> candidates = new ArrayList<>(config.deployments());
@@ -77,17 +78,36 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
         }
         List<Deployment> known = new ArrayList<>(candidates);
         catalog.deployments().stream().filter(d -> !targets.containsKey(d.id())).forEach(known::add);
-        return new Fleet(targets, List.copyOf(known), reference(config, known), List.copyOf(notes));
+        Optional<Deployment> reference = reference(config, known, lags);
+        reference.ifPresent(r -> notes.add("savings baseline " + r.id() + (config.reference().isPresent() ? " (configured)"
+                : lags.lag(r.modelId(), lagIndex(config)).map(l -> String.format(java.util.Locale.ROOT,
+                " (cheapest deployment of the model nearest the frontier: %.1f months on %s)", l.months(), l.index()))
+                .orElse(" (the priciest known deployment: no model has a lag)"))));
+        return new Fleet(targets, List.copyOf(known), reference, List.copyOf(notes));
     }
 
-    private static Optional<Deployment> reference(GatewayConfig config, List<Deployment> known) {
+    /** The index the policy measures lags on: that of its high-stakes tier (eci for the built-in policy). */
+    private static String lagIndex(GatewayConfig config) {
+        return config.policy().tier(config.policy().highStakesTier())
+                .map(tier -> tier.eligibility().lagIndex()).orElse("eci");
+    }
+
+    /**
+     * The configured reference; else the cheapest deployment of the model nearest the frontier on the policy's
+     * lag index (what "the same request on the frontier model" costs); else, with no lags at all, the priciest.
+     */
+    private static Optional<Deployment> reference(GatewayConfig config, List<Deployment> known, ModelLags lags) {
         if (config.reference().isPresent()) {
             String id = config.reference().get();
             return Optional.of(known.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
                     new ConfigException("reference", "'" + id + "' is not a known deployment id; use one of "
                             + known.stream().map(Deployment::id).limit(20).toList())));
         }
-        return known.stream().max(Comparator.comparing(CheapestEligiblePlanner::blendedPrice)
-                .thenComparing(Deployment::id));
+        String index = lagIndex(config);
+        Optional<Deployment> nearest = known.stream().filter(d -> lags.lag(d.modelId(), index).isPresent())
+                .min(Comparator.comparingDouble((Deployment d) -> lags.lag(d.modelId(), index).orElseThrow().months())
+                        .thenComparing(CheapestEligiblePlanner::blendedPrice).thenComparing(Deployment::id));
+        return nearest.or(() -> known.stream().max(Comparator.comparing(CheapestEligiblePlanner::blendedPrice)
+                .thenComparing(Deployment::id)));
     }
 }

@@ -75,7 +75,8 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock, Function<List<Deployment>, RoutePlanner> planners) {
-        Fleet fleet = Fleet.resolve(config, catalog, environment);
+        Fleet fleet = Fleet.resolve(config, catalog, environment,
+                catalog.datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(catalog));
         Database database = Database.open(config.ledger().jdbcUrl());
         GatewayMetrics metrics = new GatewayMetrics();
         VirtualKeys keys = new VirtualKeys(database, config.auth(), clock);
