@@ -93,6 +93,14 @@ reference: frontier@mock
 catalog_deployments: false
 ledger:
   url: jdbc:sqlite:$work/ledger.db
+# Every request still goes through the full routing decision (tier rules, risk and complexity classifiers,
+# eligibility, objective); the mock deployments have no catalog lag, so both tiers accept unknown lags.
+policy:
+  tiers:
+    critical: {allow_unknown_lag: true, objective: cheapest}
+    routine: {allow_unknown_lag: true, objective: cheapest}
+  classifier: {high_stakes: critical}
+  default_tier: routine
 YAML
 key="$("$java" -jar "$root/cli/target/gapwise.jar" keys create --config "$work/gapwise.yaml" --name bench 2>/dev/null | head -1)"
 "$java" ${GAPWISE_JAVA_OPTS:-} -jar "$root/cli/target/gapwise.jar" serve --config "$work/gapwise.yaml" --port $GW \
