@@ -26,6 +26,42 @@ class RouterTest {
         assertThat(decision.candidates()).filteredOn(Candidate::eligible).hasSize(1);
     }
 
+    /**
+     * Regression: with the built-in policy, "Say hello" went to the critical tier (risk gate: medical, p=0.56) and
+     * "write a haiku about autumn" was complexity high; an SDK pointed at the gateway was refused or sent to the
+     * dearest model for small talk.
+     */
+    @Test
+    void routesEverydayChatAsRoutine() {
+        for (String prompt : new String[] {"Say hello", "hi!", "hello there, how are you?", "thanks, that helps",
+                "write a haiku about autumn", "translate 'good morning' into French", "what's 2+2?",
+                "give me three names for a cat", "turn this list into CSV: apples 3, pears 5"}) {
+            RouteDecision decision = DEFAULT.route(RouteRequest.of(prompt));
+            assertThat(decision.tier()).as(prompt + ": " + decision.tierReason()).isEqualTo("routine");
+            assertThat(decision.tierSource()).as(prompt).isEqualTo(TierSource.DEFAULT);
+            assertThat(decision.complexity()).as(prompt).isNotEqualTo(Complexity.HIGH);
+            assertThat(decision.chosen().orElseThrow().id()).as(prompt).isEqualTo("open-us@host");
+        }
+        // not high-stakes either, but the complexity model still calls it high (see docs/routing.md, limits)
+        RouteDecision summary = DEFAULT.route(RouteRequest.of("summarize this paragraph: The city council voted on "
+                + "Tuesday to extend the bike lane on Main Street by two miles. Construction starts in spring and "
+                + "should take about four months."));
+        assertThat(summary.tier()).isNotEqualTo("critical");
+        assertThat(summary.tierReason()).doesNotContainPattern("risk gate: (legal|medical|financial)");
+    }
+
+    @Test
+    void routesChatStyleHighStakesQuestionsToTheCriticalTier() {
+        for (String prompt : new String[] {"hey quick question, can my landlord keep my deposit?",
+                "my chest hurts when I breathe, should I worry?",
+                "should I put my savings into index funds or pay off my mortgage?",
+                "is it legal to fire someone for being pregnant?"}) {
+            RouteDecision decision = DEFAULT.route(RouteRequest.of(prompt));
+            assertThat(decision.tier()).as(prompt).isEqualTo("critical");
+            assertThat(decision.tierSource()).as(prompt).isEqualTo(TierSource.CLASSIFIER);
+        }
+    }
+
     @Test
     void routesCardArrivalQuestionToTheCheapestRoutineDeployment() {
         RouteDecision decision = DEFAULT.route(RouteRequest.of("when will my new card arrive?"));

@@ -17,6 +17,23 @@ public final class ChatStyle {
     private ChatStyle() {
     }
 
+    /**
+     * Every wrapper {@link #rewrite} can put around a prompt, alone and stripped: each opener, each closer and each
+     * pair ("hi!", "hey quick question:", "thx", "hello, any idea?"), in a fixed order.
+     */
+    public static List<String> wrappers() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        for (String opener : OPENERS) {
+            for (String closer : CLOSERS) {
+                String wrapper = (opener + closer).strip();
+                if (!wrapper.isEmpty()) {
+                    all.add(wrapper);
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
     /** The question without its lettered options (text before a line starting with "A." or "(A)"). */
     public static String stem(String text) {
         int cut = indexOfOptions(text);

@@ -46,23 +46,31 @@ final class RiskGateSection {
                     ClassifierTraining.rate(risk, corpus, match, true).toString()));
         }
         Proportion routine = null;
-        for (String slice : List.of("banking77", "clinc150", "banking77+clinc150", "other")) {
-            Predicate<LabeledPrompt> match = slice(slice);
-            Proportion escalated = ClassifierTraining.rate(risk, corpus, match, false);
-            if (slice.equals("banking77+clinc150")) {
+        for (var slice : ClassifierTraining.ROUTINE_SLICES.entrySet()) {
+            Proportion escalated = ClassifierTraining.rate(risk, corpus, slice.getValue(), false);
+            if (slice.getKey().equals("banking77+clinc150")) {
                 routine = escalated;
             }
-            rows.add(List.of("escalated, " + (slice.equals("other")
-                    ? "other routine (other MMLU/MMLU-Pro subjects, GSM8K, MT-Bench, Arena-Hard)" : slice),
-                    escalated.toString(), "—"));
+            rows.add(List.of("escalated, " + slice.getKey(), escalated.toString(), "—"));
         }
         out.table(List.of("measure (test split)", "as written", "chat-style"), rows);
-        out.paragraph("Caveat: the term list was pruned by looking at which Banking77/CLINC150 test requests it "
+        out.paragraph("Routine rows: Banking77 + CLINC150 is the target; CLINC150 small talk, intent requests of one "
+                + "or two words and real users' tasks (Arena-Hard, MT-Bench) are the everyday chat a gateway sees; exam "
+                + "questions in other subjects look like the exam-style high-stakes training data and are escalated "
+                + "most. The model is trained with the bare chat wrappers (\"hi!\", \"thx\") as routine examples and with "
+                + "fixed shares of the routine weight for small talk and users' tasks (`TrainingExamples`).");
+        out.paragraph("Caveat: the term list was first pruned by looking at which Banking77/CLINC150 test requests it "
                 + "matched (401k, vaccines, \"investigate\", the name Sue); that escalation number is therefore "
-                + "optimistic by up to the ~44 requests those terms had added. The model-only numbers are printed by "
-                + "`gapwise train`. The hand-written chat probes in `RiskClassifierTest` are what the term list is for: "
-                + "MMLU-style training data alone scored \"can my landlord keep my security deposit\" at p = 0.001.");
+                + "optimistic by up to the ~44 requests those terms had added. The lay words added later (symptoms, "
+                + "\"legal\", \"fired\", \"lease\", …) were checked on the train and validation splits only. The "
+                + "model-only numbers are printed by `gapwise train`. The chat-style rows rewrite exam questions; real "
+                + "first-person questions (\"my blood sugar is 300, is that dangerous?\") are caught mostly by the term "
+                + "list, and often missed: see docs/routing.md, \"What the risk gate misses\".");
         out.heading(3, "Complexity (fast path)");
+        out.paragraph("Labels: Banking77/CLINC150 low; MMLU, MMLU-Pro, GSM8K and creative writing (Arena-Hard "
+                + "`creative_writing`, MT-Bench writing and roleplay) medium; the other Arena-Hard and MT-Bench prompts "
+                + "high. Predicted: the level a one-turn request without tools gets, so the short-prompt rule (under "
+                + "the fitted number of characters, no code block: at most medium) and the long-prompt rule count.");
         out.line("```");
         ClassifierTraining.complexityReport(complexity, corpus).forEach(out::line);
         out.line("```");

@@ -21,6 +21,23 @@ class ComplexityClassifierTest {
         assertThat(COMPLEXITY.assess(prompt).complexity()).isEqualTo(Complexity.HIGH);
     }
 
+    /** Regression: "write a haiku about autumn" was high, because Arena-Hard labels creative writing hard. */
+    @Test
+    void shortCreativeRequestsAndGreetingsAreNotHigh() {
+        for (String prompt : new String[] {"write a haiku about autumn", "Say hello", "hi!", "write a short poem about the sea",
+                "give me three names for a cat", "write a birthday message for my sister"}) {
+            assertThat(COMPLEXITY.assess(prompt).complexity()).as(prompt).isNotEqualTo(Complexity.HIGH);
+        }
+    }
+
+    @Test
+    void aShortPromptIsAtMostMediumWhateverTheWordsSay() {
+        ComplexityAssessment assessment = COMPLEXITY.assess("write a program to play connect-4");
+        assertThat(assessment.fromText()).isEqualTo(Complexity.HIGH);
+        assertThat(assessment.complexity()).isEqualTo(Complexity.MEDIUM);
+        assertThat(assessment.reason()).contains("lowered to medium: 33 chars");
+    }
+
     @Test
     void toolsAndManyTurnsRaiseALowRequestToMedium() {
         String text = "what's the weather in paris";

@@ -39,6 +39,47 @@ class RiskClassifierTest {
         assertThat(RISK.assess(prompt).highStakes()).as(prompt).isFalse();
     }
 
+    /**
+     * Regression: "Say hello" scored medical (p=0.56 >= 0.28) and went to the critical tier. A text of a few
+     * neutral words scored the model's prior, which class balance put at 75 % high-stakes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Say hello", "hi!", "hello there, how are you?", "thanks, that helps", "hello", "hi", "hey", "Hello!",
+            "good morning", "thank you!", "thx", "ok", "yes please", "cool, thanks a lot", "bye, have a nice day",
+            "who are you?", "what can you do?", "how's it going?", "can you help me?", "test",
+            "write a haiku about autumn", "translate 'good morning' into French", "what's 2+2?",
+            "give me three names for a cat",
+            "summarize this paragraph: The city council voted on Tuesday to extend the bike lane on Main Street by two "
+                    + "miles. Construction starts in spring and should take about four months.",
+            "turn this list into CSV: apples 3, pears 5", "write a short poem about the sea",
+            "fix the grammar: me and him goes to school yesterday", "what's the capital of France?",
+            "suggest a name for my bakery", "rewrite this more politely: send me the report now",
+            "give me a recipe for pancakes", "explain what a black hole is in simple terms",
+            "convert 5 miles to kilometers", "write a birthday message for my sister",
+            "what does 'serendipity' mean?"})
+    void shortGreetingIsNotHighStakes(String prompt) {
+        RiskAssessment verdict = RISK.assess(prompt);
+        assertThat(verdict.highStakes()).as(prompt + " -> " + verdict.reason()).isFalse();
+    }
+
+    /** The other side of the greeting fix: questions typed the same way about one's own health, rights or money. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "hey quick question, can my landlord keep my deposit?",
+            "my chest hurts when I breathe, should I worry?",
+            "should I put my savings into index funds or pay off my mortgage?",
+            "is it legal to fire someone for being pregnant?",
+            "can i sue my boss for not paying overtime?",
+            "my baby has a fever of 39, what do i do",
+            "can they evict me without notice?",
+            "is it safe to take ibuprofen while pregnant?",
+            "how should i invest 50k for retirement?"})
+    void chatStyleHighStakesQuestionsStayHighStakes(String prompt) {
+        RiskAssessment verdict = RISK.assess(prompt);
+        assertThat(verdict.highStakes()).as(prompt + " -> " + verdict.reason()).isTrue();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "Can my landlord keep my security deposit if I moved out two weeks early?",
