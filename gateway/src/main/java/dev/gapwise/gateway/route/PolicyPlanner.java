@@ -55,9 +55,15 @@ public final class PolicyPlanner implements RoutePlanner {
         String reasons = String.join("; ", decision.reasons());
         List<Deployment> order = decision.ordered().stream().filter(serving::contains).toList();
         if (order.isEmpty()) {
-            String why = auto ? "no deployment is allowed for tier '" + decision.tier() + "'"
-                    : "model '" + request.model() + "' is not allowed for tier '" + decision.tier() + "'";
-            return new RoutePlan.NotAllowed(why + ": " + refusals(decision, serving));
+            // auto: the configuration has nothing this tier may use (503, like no provider at all);
+            // a named model: the client asked for something its tier forbids (403).
+            return auto
+                    ? new RoutePlan.NoDeployment("no deployment available for tier '" + decision.tier() + "' ("
+                    + decision.tierSource().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + "): " + refusals(decision, serving)
+                    + "; add a provider whose models the tier allows, or change the tier's rules in gapwise.yaml")
+                    : new RoutePlan.NotAllowed("model '" + request.model() + "' is not allowed for tier '"
+                    + decision.tier() + "': " + refusals(decision, serving));
         }
         String summary = auto ? decision.headerSummary()
                 : decision.headerSummary().replaceFirst("chose=[^ ]+", "chose=" + order.getFirst().id() + " (requested)");

@@ -103,6 +103,21 @@ class PolicyRoutingTest {
         }
     }
 
+    @Test
+    void autoWithNothingTheTierAllowsIsUnavailableAndSaysWhy() {
+        String strict = "policy:\n  default_tier: critical\n  tiers:\n"
+                + "    critical: {max_lag_months: 1, objective: cheapest}\n  classifier: {high_stakes: critical}\n";
+        try (TestGateway gw = TestGateway.start(dir, strict, catalog())) {
+            HttpResponse<String> response = gw.post("/v1/chat/completions", chat("auto", "hello"));
+
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(TestGateway.json(response.body()).path("error").path("message").asString())
+                    .startsWith("no deployment available for tier 'critical'")
+                    .contains("frontier@fakeai (lag 1.9 months on eci > max 1");
+            assertThat(gw.upstream.received()).isEmpty();
+        }
+    }
+
     private static String chat(String model, String text) {
         return """
                 {"model":"%s","messages":[{"role":"user","content":"%s"}]}""".formatted(model, text);
