@@ -52,6 +52,11 @@ final class KeysCommand implements Runnable {
             if (name.isBlank()) {
                 throw new UserException("--name must not be blank");
             }
+            var policy = config.load().policy();
+            if (tier != null && policy.tier(tier).isEmpty()) {
+                throw new UserException("--tier '" + tier + "' is not a tier of the policy; use one of "
+                        + String.join(", ", policy.tiers().keySet()) + " (or define it under policy.tiers in gapwise.yaml)");
+            }
             try (Database database = config.openDatabase()) {
                 VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier));
                 PrintWriter out = spec.commandLine().getOut();

@@ -50,6 +50,16 @@ class GatewayCommandsTest {
     }
 
     @Test
+    void aKeyCannotDefaultToATierThePolicyDoesNotDefine() throws Exception {
+        Run created = run("keys", "create", "--config", config().toString(), "--name", "x", "--tier", "platinum");
+
+        assertThat(created.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(created.err().strip()).isEqualTo("gapwise: --tier 'platinum' is not a tier of the policy; use one of "
+                + "critical, elevated, routine (or define it under policy.tiers in gapwise.yaml)");
+        assertThat(created.out()).isEmpty();
+    }
+
+    @Test
     void printsAnEmptyLedgerPlainly() throws Exception {
         Run ledger = run("ledger", "--config", config().toString());
 
