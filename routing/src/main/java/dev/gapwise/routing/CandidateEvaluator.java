@@ -46,7 +46,7 @@ final class CandidateEvaluator {
                 boolean ok = lag.get().months() <= max + 1e-9;
                 eligible &= ok;
                 checks.add("lag " + oneDecimal(lag.get().months()) + " months on " + rules.lagIndex() + (ok ? " <= " : " > max ")
-                        + format(max) + " (" + lag.get().method() + ", " + lag.get().snapshot() + ")");
+                        + format(max));
             } else {
                 eligible &= rules.allowUnknownLag();
                 checks.add("lag on " + rules.lagIndex() + " unknown" + (rules.allowUnknownLag()

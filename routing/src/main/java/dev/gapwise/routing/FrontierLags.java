@@ -3,8 +3,10 @@ package dev.gapwise.routing;
 import dev.gapwise.catalog.Benchmarks;
 import dev.gapwise.catalog.Catalog;
 import dev.gapwise.catalog.Dataset;
+import dev.gapwise.catalog.Model;
 import dev.gapwise.gap.FrontierAge;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -21,7 +23,7 @@ public final class FrontierLags implements ModelLags {
     public static final String METHOD = "frontier age: months since the all-models frontier first reached the model's score";
 
     private final Dataset dataset;
-    private final Map<String, Optional<FrontierAge>> ages = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Lag>> lagsByIndex = new ConcurrentHashMap<>();
 
     private FrontierLags(Dataset dataset) {
         this.dataset = dataset;
@@ -37,16 +39,24 @@ public final class FrontierLags implements ModelLags {
 
     @Override
     public Optional<Lag> lag(String modelId, String index) {
-        Optional<FrontierAge> age = ages.computeIfAbsent(index, i -> FrontierAge.of(dataset, Benchmarks.resolveId(i)));
+        return Optional.ofNullable(lagsByIndex.computeIfAbsent(index, this::compute).get(modelId));
+    }
+
+    /** Every scored model's lag on one index, built once (routing asks on every request). */
+    private Map<String, Lag> compute(String index) {
+        Optional<FrontierAge> age = FrontierAge.of(dataset, Benchmarks.resolveId(index));
         if (age.isEmpty()) {
-            return Optional.empty();
+            return Map.of();
         }
-        OptionalDouble months = age.get().monthsBehind(modelId);
-        if (months.isEmpty()) {
-            return Optional.empty();
+        String snapshot = age.get().snapshot() + ", scores as of " + age.get().asOf();
+        Map<String, Lag> lags = new HashMap<>();
+        for (Model model : dataset.models()) {
+            OptionalDouble months = age.get().monthsBehind(model.id());
+            if (months.isPresent()) {
+                lags.put(model.id(), new Lag(months.getAsDouble(), index, METHOD, snapshot));
+            }
         }
-        return Optional.of(new Lag(months.getAsDouble(), index, METHOD,
-                age.get().snapshot() + ", scores as of " + age.get().asOf()));
+        return Map.copyOf(lags);
     }
 
     /** Explicit lags first (command line, tests), these computed ones for every other model. */

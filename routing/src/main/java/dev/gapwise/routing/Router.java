@@ -31,6 +31,7 @@ public final class Router {
     private final Classifiers classifiers;
     private final CandidateEvaluator evaluator;
     private final ModelLags lags;
+    private final java.util.Map<String, Optional<Deployment>> baselines = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Router(Policy policy, Catalog catalog, ModelLags lags, Classifiers classifiers) {
         this.policy = policy;
@@ -67,6 +68,8 @@ public final class Router {
         for (Deployment deployment : catalog.deployments()) {
             candidates.add(evaluator.evaluate(deployment, tier.eligibility(), request.estimatedInputTokens(), output));
         }
+        candidates.stream().flatMap(c -> c.lag().stream()).findFirst().ifPresent(lag -> reasons.add(
+                "lags on " + lag.index() + ": " + lag.method() + " (" + lag.snapshot() + ")"));
         List<Candidate> eligible = candidates.stream().filter(Candidate::eligible).toList();
         String objective = tier.objective().describe();
         List<Candidate> ordered = switch (tier.objective()) {
@@ -110,7 +113,12 @@ public final class Router {
         return policy;
     }
 
+    /** The frontier baseline for an index; it depends only on the catalog and lags, so it is computed once. */
     private Optional<Deployment> baseline(String index) {
+        return baselines.computeIfAbsent(index, this::findBaseline);
+    }
+
+    private Optional<Deployment> findBaseline(String index) {
         if (policy.baselineDeployment().isPresent()) {
             return catalog.deployment(policy.baselineDeployment().get());
         }
