@@ -50,7 +50,7 @@ public final class GapAnalysis {
             int followers = series.of(comparison.follower()).size();
             if (leaders == 0 || followers == 0) {
                 throw new UnanswerableException("group '" + (leaders == 0 ? comparison.leader() : comparison.follower())
-                        + "' has no model with a " + series.benchmark().displayName() + " score and a release date in "
+                        + "' has no model with both a score on " + series.benchmark().displayName() + " and a release date in "
                         + dataset.snapshot().label());
             }
             List<LagResult> lags = new ArrayList<>();

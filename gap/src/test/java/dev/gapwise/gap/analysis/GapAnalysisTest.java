@@ -90,7 +90,7 @@ class GapAnalysisTest {
         assertThatThrownBy(() -> GapAnalysis.run(catalog, request("eci", Optional.empty(),
                 List.of(Method.BACKWARD_LAG))))
                 .isInstanceOf(UnanswerableException.class)
-                .hasMessage("group 'open weights [access=open]' has no model with a Epoch Capabilities Index score"
+                .hasMessage("group 'open weights [access=open]' has no model with both a score on Epoch Capabilities Index"
                         + " and a release date in imported (2022-05-16)");
     }
 
