@@ -12,7 +12,6 @@ import dev.gapwise.gap.method.LagResult;
 import dev.gapwise.gap.method.Method;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -191,10 +190,9 @@ public final class GapCharts {
         return series;
     }
 
-    private static XYLineAnnotation arrow(LagEvent event) {
-        return new XYLineAnnotation(millis(event.leader().date()), event.leader().value(),
-                millis(event.follower().date()), event.follower().value(),
-                new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {4f, 3f}, 0f), ARROW);
+    private static CatchUpArrow arrow(LagEvent event) {
+        return new CatchUpArrow(millis(event.leader().date()), event.leader().value(),
+                millis(event.follower().date()), event.follower().value(), ARROW);
     }
 
     private static Color translucent(Color color) {
