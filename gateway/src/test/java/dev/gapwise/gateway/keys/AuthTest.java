@@ -30,24 +30,9 @@ class AuthTest {
     @TempDir
     Path dir;
 
-    /** The permissive test policy plus a "critical" tier, so that a key's default tier is one the policy knows. */
-    private static final String TWO_TIERS = """
-            policy:
-              tiers:
-                routine:
-                  allow_unknown_lag: true
-                  objective: cheapest
-                critical:
-                  allow_unknown_lag: true
-                  objective: cheapest
-              classifier:
-                high_stakes: routine
-              default_tier: routine
-            """;
-
     @Test
     void requiresAValidKeyOnceAnyKeyExistsAndNeverEchoesAnInvalidOne() throws Exception {
-        try (TestGateway gw = TestGateway.start(dir, TWO_TIERS)) {
+        try (TestGateway gw = TestGateway.start(dir)) {
             assertThat(gw.post("/v1/chat/completions", TestGateway.openAiChat("auto", false)).statusCode())
                     .as("no key exists yet: open on loopback").isEqualTo(200);
             VirtualKeys keys = new VirtualKeys(gw.gateway.database(), AuthMode.AUTO, InstantSource.system());
