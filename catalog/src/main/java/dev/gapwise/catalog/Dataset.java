@@ -92,15 +92,6 @@ public final class Dataset {
             return this;
         }
 
-        /** Adds a model unless one with the same id is there already; returns the one kept. */
-        public Model modelIfAbsent(Model model) {
-            return models.computeIfAbsent(model.id(), id -> model);
-        }
-
-        public boolean hasModel(String id) {
-            return models.containsKey(id);
-        }
-
         public Builder benchmark(Benchmark benchmark) {
             Benchmark previous = benchmarks.putIfAbsent(benchmark.id(), benchmark);
             if (previous != null && !previous.equals(benchmark)) {

@@ -62,9 +62,9 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock) {
-        ModelLags lags = catalog.datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(catalog);
+        ModelLags lags = lagsOf(catalog);
         Classifiers classifiers = Classifiers.bundled();
-        return start(config, catalog, environment, clock,
+        return start(config, catalog, environment, clock, lags,
                 callable -> new PolicyPlanner(config.policy(), catalog, callable, lags, classifiers));
     }
 
@@ -75,8 +75,17 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock, Function<List<Deployment>, RoutePlanner> planners) {
-        Fleet fleet = Fleet.resolve(config, catalog, environment,
-                catalog.datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(catalog));
+        return start(config, catalog, environment, clock, lagsOf(catalog), planners);
+    }
+
+    /** Each model's lag behind the frontier, from the catalog's scores (none when the catalog has no data). */
+    private static ModelLags lagsOf(Catalog catalog) {
+        return catalog.datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(catalog);
+    }
+
+    private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
+                                 InstantSource clock, ModelLags lags, Function<List<Deployment>, RoutePlanner> planners) {
+        Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
         Database database = Database.open(config.ledger().jdbcUrl());
         GatewayMetrics metrics = new GatewayMetrics();
         VirtualKeys keys = new VirtualKeys(database, config.auth(), clock);

@@ -21,7 +21,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A whole CSV file in memory: its header and its rows, each row remembering the line it starts on
@@ -149,11 +148,6 @@ public final class CsvTable {
 
     public boolean hasColumn(String column) {
         return columnIndex.containsKey(column);
-    }
-
-    /** True when the header holds every one of these columns. */
-    public boolean hasColumns(Set<String> columns) {
-        return columnIndex.keySet().containsAll(columns);
     }
 
     public List<CsvRow> rows() {

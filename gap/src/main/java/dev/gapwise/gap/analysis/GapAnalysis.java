@@ -107,11 +107,6 @@ public final class GapAnalysis {
         return candidates.getFirst();
     }
 
-    /** The datasets able to answer for a benchmark, newest first (for listing). */
-    public static List<String> sourcesFor(Catalog catalog, String benchmark) {
-        return catalog.datasetsWith(Benchmarks.resolveId(benchmark)).stream().map(d -> d.snapshot().label()).toList();
-    }
-
     /** Used by callers to name the chosen dataset before running. */
     public static Optional<Dataset> chosenDataset(Catalog catalog, GapRequest request) {
         try {

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class PolicyPlanner implements RoutePlanner {
     private final Router router;
     private final List<Deployment> callable;
+    private final Set<Deployment> everyCallable;
 
     /**
      * @param policy      the tiers and rules
@@ -36,6 +37,7 @@ public final class PolicyPlanner implements RoutePlanner {
     public PolicyPlanner(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
                          Classifiers classifiers) {
         this.callable = List.copyOf(callable);
+        this.everyCallable = Set.copyOf(callable);
         this.router = new Router(policy, new Catalog(catalog.datasets(), this.callable), lags, classifiers);
     }
 
@@ -46,7 +48,7 @@ public final class PolicyPlanner implements RoutePlanner {
                     + "provider key such as OPENAI_API_KEY, then restart");
         }
         boolean auto = request.model().equals(AUTO);
-        Set<Deployment> serving = auto ? Set.copyOf(callable)
+        Set<Deployment> serving = auto ? everyCallable
                 : callable.stream().filter(d -> serves(d, request.model())).collect(Collectors.toSet());
         if (serving.isEmpty()) {
             return new RoutePlan.UnknownModel(request.model());
