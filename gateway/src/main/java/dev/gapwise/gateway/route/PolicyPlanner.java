@@ -38,7 +38,13 @@ public final class PolicyPlanner implements RoutePlanner {
                          Classifiers classifiers) {
         this.callable = List.copyOf(callable);
         this.everyCallable = Set.copyOf(callable);
-        this.router = new Router(policy, new Catalog(catalog.datasets(), this.callable), lags, classifiers);
+        this.router = router(policy, catalog, this.callable, lags, classifiers);
+    }
+
+    /** The router a planner uses: the policy over the catalog's models and only the callable deployments. */
+    public static Router router(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                                Classifiers classifiers) {
+        return new Router(policy, new Catalog(catalog.datasets(), List.copyOf(callable)), lags, classifiers);
     }
 
     @Override

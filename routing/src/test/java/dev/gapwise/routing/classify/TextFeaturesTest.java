@@ -31,7 +31,19 @@ class TextFeaturesTest {
 
     @Test
     void emptyTextStillHasShapeFeatures() {
-        assertThat(TextFeatures.of("").size()).isEqualTo(5);
+        assertThat(TextFeatures.of("").size()).isEqualTo(8);
+    }
+
+    @Test
+    void pastedTextIsInItsOwnNamespaceAndLighter() {
+        SparseVector asked = TextFeatures.of(RequestText.of("can my landlord keep my deposit"));
+        SparseVector pasted = TextFeatures.of(new RequestText("Summarize this:", "can my landlord keep my deposit", ""));
+        java.util.Set<Integer> question = indices(asked);
+        java.util.Set<Integer> paste = indices(pasted);
+        paste.retainAll(question);
+        assertThat(paste.size()).as("shared buckets (shape tokens and collisions only)").isLessThan(10);
+        float pastedValue = pasted.values()[pasted.size() - 9];
+        assertThat(pastedValue).isLessThan(asked.values()[0]);
     }
 
     private static java.util.Set<Integer> indices(SparseVector vector) {
