@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -158,13 +159,18 @@ final class AnthropicToOpenAi {
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason(in.path("stop_reason").asString("end_turn")));
-        long input = in.path("usage").path("input_tokens").asLong(0)
-                + in.path("usage").path("cache_read_input_tokens").asLong(0)
-                + in.path("usage").path("cache_creation_input_tokens").asLong(0);
-        long output = in.path("usage").path("output_tokens").asLong(0);
+        long input = inputTokens(in.path("usage"));
+        long output = TokenCount.of(in.path("usage").path("output_tokens"), 0);
         out.putObject("usage").put("prompt_tokens", input).put("completion_tokens", output)
-                .put("total_tokens", input + output);
+                .put("total_tokens", TokenCount.sum(input, output));
         return out;
+    }
+
+    /** Anthropic input tokens, cache reads and writes included. */
+    static long inputTokens(JsonNode usage) {
+        return TokenCount.sum(TokenCount.sum(TokenCount.of(usage.path("input_tokens"), 0),
+                TokenCount.of(usage.path("cache_read_input_tokens"), 0)),
+                TokenCount.of(usage.path("cache_creation_input_tokens"), 0));
     }
 
     static String finishReason(String stopReason) {

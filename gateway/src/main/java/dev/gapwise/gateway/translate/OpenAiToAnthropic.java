@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -219,8 +220,8 @@ final class OpenAiToAnthropic {
         }
         out.put("stop_reason", stopReason(choice.path("finish_reason").asString("stop")));
         out.putNull("stop_sequence");
-        out.putObject("usage").put("input_tokens", in.path("usage").path("prompt_tokens").asLong(0))
-                .put("output_tokens", in.path("usage").path("completion_tokens").asLong(0));
+        out.putObject("usage").put("input_tokens", TokenCount.of(in.path("usage").path("prompt_tokens"), 0))
+                .put("output_tokens", TokenCount.of(in.path("usage").path("completion_tokens"), 0));
         return out;
     }
 

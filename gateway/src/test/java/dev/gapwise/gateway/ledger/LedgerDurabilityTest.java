@@ -98,7 +98,7 @@ class LedgerDurabilityTest {
                 boolean stream = i % 2 == 0;
                 futures.add(clients.submit(() -> {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                            .POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", stream))).build(),
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", stream))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).isEqualTo(200);
                     return response.headers().firstValue("x-gapwise-request-id").orElseThrow();
