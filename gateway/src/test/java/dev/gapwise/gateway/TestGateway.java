@@ -49,6 +49,8 @@ public final class TestGateway implements AutoCloseable {
                   host: 127.0.0.1
                   port: 0
                   max_body_bytes: 65536
+                  body_timeout: 2s
+                  shutdown_grace: 2s
                 providers:
                   fakeai:
                     dialect: openai
