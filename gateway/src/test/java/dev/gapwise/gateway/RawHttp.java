@@ -35,7 +35,6 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            socket.shutdownOutput();
             return readAll(socket.getInputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

@@ -78,6 +78,7 @@ final class ChatHandler extends Handler.Abstract {
                 handled = serve(request, channel, received, requestId, cancellation, ticket);
             } catch (RuntimeException e) {
                 ACCESS.error("request {} failed inside the gateway", requestId, e);
+                channel.stopWatching();
                 handled = new Handled("internal", "-", "-");
                 if (!channel.finished()) {
                     channel.fail(new Failure.Internal("internal gateway error (request " + requestId + ")"));
@@ -151,6 +152,7 @@ final class ChatHandler extends Handler.Abstract {
             case RequestParser.Result.Ok parsed -> ok = parsed.request();
         }
         long promptBytes = bytes.length;
+        channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
         RoutePlan plan = parts.planner().plan(new RouteRequest(ok.model(), endpoint,
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),

@@ -24,6 +24,7 @@ final class HttpClientChannel implements ClientChannel {
     private final Callback callback;
     private final Dialect dialect;
     private final Redactor redactor;
+    private HangUpWatch watch;
     private boolean streaming;
     private boolean finished;
     private int status;
@@ -42,6 +43,24 @@ final class HttpClientChannel implements ClientChannel {
                 rendered.anthropicType(), redactor.redact(rendered.message()));
     }
 
+    /** Cancels the call when the client hangs up before the response completes. */
+    void watchHangUp(org.eclipse.jetty.io.EndPoint endPoint, dev.gapwise.gateway.call.Cancellation cancellation) {
+        watch = HangUpWatch.start(endPoint, cancellation);
+    }
+
+    /** Stops the watch before the response completes (Jetty watches the connection again for the next request). */
+    private void completing() {
+        if (watch != null && watch.stop() && !response.isCommitted()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        watch = null;
+    }
+
+    /** Stops the hang-up watch when the call ends without a response (a bug). */
+    void stopWatching() {
+        completing();
+    }
+
     /** True once the response (or the stream) has started. */
     boolean started() {
         return streaming || finished;
@@ -49,6 +68,7 @@ final class HttpClientChannel implements ClientChannel {
 
     @Override
     public boolean respond(ServedBy servedBy, byte[] json) {
+        completing();
         headers(servedBy, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
         status = 200;
@@ -85,6 +105,7 @@ final class HttpClientChannel implements ClientChannel {
 
     @Override
     public void endStream() {
+        completing();
         finished = true;
         try (Blocker.Callback blocker = Blocker.callback()) {
             response.write(true, null, blocker);
@@ -97,6 +118,7 @@ final class HttpClientChannel implements ClientChannel {
 
     @Override
     public void breakStream(Failure failure) {
+        completing();
         ErrorResponses.Rendered rendered = render(failure);
         try (Blocker.Callback blocker = Blocker.callback()) {
             response.write(false, ByteBuffer.wrap(rendered.event(dialect).bytes()), blocker);
@@ -110,6 +132,7 @@ final class HttpClientChannel implements ClientChannel {
 
     /** Writes an error response when nothing was sent yet. */
     void fail(Failure failure) {
+        completing();
         ErrorResponses.Rendered rendered = render(failure);
         status = rendered.status();
         finished = true;

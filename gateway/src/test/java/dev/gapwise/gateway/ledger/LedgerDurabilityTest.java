@@ -66,6 +66,7 @@ class LedgerDurabilityTest {
 
             try (Gateway restarted = Gateway.start(ConfigLoader.load(config), new Catalog(List.of(), List.of()),
                     TestGateway.environment(), InstantSource.system())) {
+                restarted.ledger().flush();
                 Set<String> recorded = new HashSet<>();
                 try (Connection connection = restarted.database().connection();
                      ResultSet rs = connection.createStatement().executeQuery("SELECT request_id FROM ledger")) {
