@@ -188,8 +188,8 @@ public final class AttemptRunner {
                     started = true;
                 }
             }
-        } catch (IOException e) {
-            // the upstream broke off; handled below as a cut unless its final event already arrived
+        } catch (IOException | RuntimeException e) {
+            // the upstream broke off (or sent what cannot be read); a cut unless its final event already arrived
         }
         if (tracker.complete()) {
             if (done == null) {

@@ -65,7 +65,7 @@ public final class UpstreamClient implements AutoCloseable {
                 .headers(headers)
                 .body(new BytesRequestContent("application/json", body));
         InputStreamResponseListener listener = new InputStreamResponseListener();
-        Runnable abort = () -> request.abort(new java.util.concurrent.CancellationException("cancelled by the gateway"));
+        Runnable abort = () -> request.abort(new java.io.IOException("cancelled by the gateway"));
         cancellation.whileOpen(abort);
         request.send(listener);
         try {
