@@ -75,6 +75,33 @@ final class ErrorResponses {
         };
     }
 
+    /**
+     * Whether the connection is closed after this error: when the request's body may be left unread (too large,
+     * over the memory budget, dripped too slowly — reading the rest would cost what the refusal saves) or the
+     * gateway is shutting down.
+     */
+    static boolean closesConnection(Failure failure) {
+        return switch (failure) {
+            case Failure.BodyTooLarge b -> true;
+            case Failure.BodyTimeout t -> true;
+            case Failure.Overloaded o -> true;
+            case Failure.ShuttingDown s -> true;
+            case Failure.Protocol p -> true;
+            case Failure.BadRequest b -> false;
+            case Failure.Unauthorized u -> false;
+            case Failure.MethodNotAllowed m -> false;
+            case Failure.NotFound n -> false;
+            case Failure.UnknownModel u -> false;
+            case Failure.UnsupportedMediaType u -> false;
+            case Failure.KeysUnavailable k -> false;
+            case Failure.Forbidden f -> false;
+            case Failure.NotAllowed n -> false;
+            case Failure.NoDeployment n -> false;
+            case Failure.Upstream u -> false;
+            case Failure.Internal i -> false;
+        };
+    }
+
     private static Rendered upstream(Failure.Upstream failure) {
         String message = "upstream " + failure.errorClass().id() + ": " + failure.message();
         return switch (failure.errorClass()) {

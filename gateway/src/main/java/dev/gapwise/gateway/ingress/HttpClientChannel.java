@@ -142,7 +142,7 @@ final class HttpClientChannel implements ClientChannel {
         if (rendered.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
-        if (failure instanceof Failure.ShuttingDown || failure instanceof Failure.BodyTimeout) {
+        if (ErrorResponses.closesConnection(failure)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

@@ -25,6 +25,8 @@ public final class GatewayMetrics {
         overhead = Timer.builder("gapwise.overhead").description("Time spent in the gateway, upstream waits excluded")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
     }
 
     /** One finished client request. */
