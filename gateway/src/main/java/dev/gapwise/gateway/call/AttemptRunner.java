@@ -13,6 +13,7 @@ import dev.gapwise.gateway.translate.StreamTranslator;
 import dev.gapwise.gateway.translate.Translation;
 import org.eclipse.jetty.http.HttpHeader;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,14 +54,16 @@ public final class AttemptRunner {
 
     /** What one attempt led to. */
     sealed interface Result {
-        Attempt attempt();
-
         /** The call is over, one way or another. */
         record Done(Attempt attempt, Function<List<Attempt>, CallOutcome> outcome) implements Result {
         }
 
         /** Nothing reached the client; the loop may retry or fall back. */
         record Failed(Attempt attempt, Failure.Upstream failure, Optional<Duration> retryAfter) implements Result {
+        }
+
+        /** The request has a part this deployment's dialect cannot carry: nothing was sent, nothing recorded. */
+        record Untranslatable(Failure.BadRequest failure) implements Result {
         }
     }
 
@@ -76,8 +79,15 @@ public final class AttemptRunner {
     Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits) {
         Provider provider = target.provider();
         Dialect ingress = request.context().ingress();
-        byte[] body = Json.bytes(provider.prepare(Translation.request(ingress, provider.dialect(), request.body()),
-                target.deployment().upstreamModel()));
+        ObjectNode translated;
+        switch (Translation.request(ingress, provider.dialect(), request.body())) {
+            case Translation.Request.Refused refused -> {
+                return new Result.Untranslatable(new Failure.BadRequest(refused.reason() + " (deployment "
+                        + target.deployment().id() + " speaks " + provider.dialect().id() + ")"));
+            }
+            case Translation.Request.Translated done -> translated = done.body();
+        }
+        byte[] body = Json.bytes(provider.prepare(translated, target.deployment().upstreamModel()));
         Instant startedAt = clock.instant();
         long sent = System.nanoTime();
         long overheadBefore = sent - request.receivedNanos() - waits.nanos;

@@ -49,12 +49,27 @@ public final class CallLoop {
                     return stopped.get();
                 }
                 String reason = tryNumber == 1 ? candidate.reason() : candidate.reason() + "; retry " + (tryNumber - 1);
-                AttemptRunner.Result result = runner.run(request, target, attempts.size() + 1, reason, client, waits);
-                attempts.add(result.attempt());
-                if (result instanceof AttemptRunner.Result.Done done) {
-                    return done.outcome().apply(List.copyOf(attempts));
+                AttemptRunner.Result.Failed failed;
+                switch (runner.run(request, target, attempts.size() + 1, reason, client, waits)) {
+                    case AttemptRunner.Result.Done done -> {
+                        attempts.add(done.attempt());
+                        return done.outcome().apply(List.copyOf(attempts));
+                    }
+                    case AttemptRunner.Result.Untranslatable untranslatable -> {
+                        // nothing was sent, nothing billed: the next candidate may speak the client's dialect
+                        if (attempts.isEmpty()) {
+                            last = untranslatable.failure();
+                        }
+                        failed = null;
+                    }
+                    case AttemptRunner.Result.Failed attempt -> {
+                        attempts.add(attempt.attempt());
+                        failed = attempt;
+                    }
                 }
-                AttemptRunner.Result.Failed failed = (AttemptRunner.Result.Failed) result;
+                if (failed == null) {
+                    break;
+                }
                 last = failed.failure();
                 ErrorClass error = failed.failure().errorClass();
                 if (!error.fallsBack()) {
