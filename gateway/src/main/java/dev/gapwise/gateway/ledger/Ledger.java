@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * never slows a request. Rows an earlier run left in the pending files are queued first at start, not inserted
  * before the gateway listens: the gateway starts and serves while the database is down, and they are written when
  * it returns. A failed write is classified: while the database is unreachable or busy the batch waits and is
- * retried (with a growing pause, up to five seconds); when the database answers but refuses rows, each row of the
+ * retried (with a growing pause, up to two seconds); when the database answers but refuses rows, each row of the
  * batch is tried alone and a row it still refuses is quarantined — appended to the dead-letter file beside the
  * pending file, logged at ERROR and counted — so one poisoned row never blocks the rows behind it. Inserts are
  * idempotent by (request id, attempt), so retries and replays never duplicate a row. Thread-safe.
@@ -36,7 +36,7 @@ public final class Ledger implements AttemptSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     private static final int BATCH = 512;
     private static final long ROTATE_BYTES = 8L * 1024 * 1024;
-    private static final long MAX_PAUSE_MILLIS = 5_000;
+    private static final long MAX_PAUSE_MILLIS = 2_000;
 
     private final LedgerStore store;
     private final PendingJournal journal;
