@@ -34,6 +34,11 @@ import java.util.OptionalLong;
  */
 record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deployment> reference, List<String> notes) {
 
+    /** The provider keys in use, for redaction. */
+    List<String> secrets() {
+        return targets.values().stream().flatMap(t -> t.apiKey().stream()).distinct().toList();
+    }
+
     List<Deployment> callable() {
         return targets.values().stream().map(Target::deployment).toList();
     }

@@ -18,6 +18,13 @@ import dev.gapwise.routing.Classifiers;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
 import dev.gapwise.gateway.store.Database;
+import dev.gapwise.gateway.call.Cancellation;
+import dev.gapwise.gateway.ingress.InFlight;
+import dev.gapwise.gateway.ingress.Readiness;
+import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.text.CleanText;
+import dev.gapwise.gateway.text.Redactor;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -29,33 +36,51 @@ import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A running gateway: Jetty on virtual threads in front of the call loop, the ledger and the virtual keys. Start it
- * with {@link #start}; {@link #close} stops accepting, drains the ledger and releases everything. Thread-safe.
+ * with {@link #start}; {@link #close} shuts it down gracefully: it stops accepting connections, answers new
+ * requests on open connections with 503, lets requests in flight finish for {@code server.shutdown_grace}, ends
+ * those still running with an error in their dialect (an error event on a stream, never a clean end), gives the
+ * ledger a few seconds to reach the database (rows it cannot write stay in the pending file for the next start),
+ * and releases everything. The gateway starts and serves while its database is down. Thread-safe.
  */
 public final class Gateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Duration CANCELLED_CALLS_TIME = Duration.ofSeconds(3);
+    private static final Duration LEDGER_FLUSH_TIME = Duration.ofSeconds(5);
 
     private final Server server;
     private final Database database;
     private final Ledger ledger;
     private final UpstreamClient upstream;
     private final Fleet fleet;
+    private final VirtualKeys keys;
+    private final InFlight inFlight;
+    private final Duration shutdownGrace;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet) {
+    private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
+                    VirtualKeys keys, InFlight inFlight, Duration shutdownGrace) {
         this.server = server;
         this.database = database;
         this.ledger = ledger;
         this.upstream = upstream;
         this.fleet = fleet;
+        this.keys = keys;
+        this.inFlight = inFlight;
+        this.shutdownGrace = shutdownGrace;
     }
-
     /**
      * Starts a gateway that routes by the configuration's policy ({@link PolicyPlanner}), with each model's lag
      * behind the frontier computed from the catalog by the gap module.
@@ -116,15 +141,30 @@ public final class Gateway implements AutoCloseable {
     private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                  InstantSource clock, ModelLags lags, Function<List<Deployment>, RoutePlanner> planners) {
         Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
-        Database database = Database.open(config.ledger().jdbcUrl());
+        Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
+        Redactor redactor = new Redactor(Stream.concat(fleet.secrets().stream(), adminKey.stream()).toList());
+        Database database = Database.openForServing(config.ledger().jdbcUrl());
+        if (!database.migrated()) {
+            LOG.warn("database {} is unreachable at start: serving anyway; ledger rows stay durable in {} and are "
+                    + "written when it returns; requests that need a key get 503 until the key snapshot loads",
+                    config.ledger().redactedUrl(), config.ledger().pendingFile().toAbsolutePath());
+        }
         GatewayMetrics metrics = new GatewayMetrics();
-        VirtualKeys keys = new VirtualKeys(database, config.auth(), clock);
-        refuseOpenListener(config, keys, database);
-        Ledger ledger = new Ledger(database, config.ledger().pendingFile(), config.ledger().fsync(),
-                config.ledger().batchWindow(), fleet.reference(), metrics::attempt);
+        VirtualKeys keys = new VirtualKeys(database, config.auth(), clock).start();
+        Ledger ledger;
+        try {
+            refuseOpenListener(config, keys);
+            ledger = new Ledger(database, config.ledger().pendingFile(), config.ledger().fsync(),
+                    config.ledger().batchWindow(), fleet.reference(), metrics::attempt);
+        } catch (RuntimeException e) {
+            keys.close();
+            database.close();
+            throw e;
+        }
+        metrics.ledger(ledger);
         UpstreamClient upstream = new UpstreamClient(config.timeouts());
-        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), ledger, clock),
-                config.retry(), clock);
+        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), ledger, clock,
+                redactor), config.retry(), clock);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gapwise-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -136,9 +176,13 @@ public final class Gateway implements AutoCloseable {
         connector.setHost(config.server().host());
         connector.setPort(config.server().port());
         server.addConnector(connector);
-        Gateway gateway = new Gateway(server, database, ledger, upstream, fleet);
-        server.setHandler(Ingress.handler(config.server().maxBodyBytes(), keys, planners.apply(fleet.callable()), loop,
-                metrics, clock, fleet.callable(), ledger::healthy));
+        server.setErrorHandler(Ingress.errorHandler());
+        InFlight inFlight = new InFlight();
+        Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, inFlight,
+                config.server().shutdownGrace());
+        server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
+                planners.apply(fleet.callable()), loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
+                redactor)));
         try {
             server.start();
         } catch (Exception e) {
@@ -153,14 +197,43 @@ public final class Gateway implements AutoCloseable {
         return gateway;
     }
 
-    private static void refuseOpenListener(GatewayConfig config, VirtualKeys keys, Database database) {
-        if (config.auth() != AuthMode.AUTO || loopback(config.server().host()) || keys.anyKeyEver()) {
+    private static void refuseOpenListener(GatewayConfig config, VirtualKeys keys) {
+        if (config.auth() != AuthMode.AUTO || loopback(config.server().host())
+                || keys.keysRequired().orElse(false)) {
             return;
         }
-        database.close();
         throw new ConfigException("server.host", "refusing to listen on " + config.server().host()
-                + " without authentication: create a key (gapwise keys create --name NAME), set 'auth: required', "
+                + " without authentication" + (keys.keysRequired().isEmpty()
+                ? " (the database is unreachable, so it is unknown whether keys exist)" : "")
+                + ": create a key (gapwise keys create --name NAME), set 'auth: required', "
                 + "or write 'auth: none' to accept anyone on the network");
+    }
+
+    /** What {@code /readyz} says now. */
+    Readiness readiness() {
+        ObjectNode details = Json.object();
+        Ledger.Status ledgerStatus = ledger.status();
+        ObjectNode db = details.putObject("database").put("status", ledgerStatus.databaseUp() ? "up" : "unreachable");
+        ledgerStatus.since().ifPresent(since -> db.put("since", since.toString()));
+        ledgerStatus.lastError().ifPresent(error -> db.put("error", CleanText.of(error, 300)));
+        details.putObject("ledger").put("writer", ledger.running() ? "running" : "stopped")
+                .put("pending_rows", ledger.pendingRows()).put("quarantined_rows", ledger.quarantinedRows());
+        VirtualKeys.Status keyStatus = keys.status();
+        ObjectNode keyNode = details.putObject("keys").put("snapshot", keyStatus.loaded()
+                ? (keyStatus.lastError().isPresent() ? "stale" : "fresh") : "never loaded");
+        keyStatus.loadedAt().ifPresent(at -> keyNode.put("loaded_at", at.toString()));
+        Readiness.Status status;
+        if (inFlight.draining()) {
+            details.put("shutdown", "draining");
+            status = Readiness.Status.NOT_READY;
+        } else if (!ledger.running() || keys.keysRequired().isEmpty()) {
+            status = Readiness.Status.NOT_READY;
+        } else if (!ledgerStatus.databaseUp() || keyStatus.lastError().isPresent()) {
+            status = Readiness.Status.DEGRADED;
+        } else {
+            status = Readiness.Status.READY;
+        }
+        return new Readiness(status, details);
     }
 
     private static boolean loopback(String host) {
@@ -203,15 +276,46 @@ public final class Gateway implements AutoCloseable {
         server.join();
     }
 
+    /** Calls running now. */
+    public int inFlight() {
+        return inFlight.size();
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        inFlight.drain();
+        for (Connector connector : server.getConnectors()) {
+            if (connector instanceof ServerConnector listening) {
+                listening.close();
+            }
+        }
+        try {
+            int running = inFlight.size();
+            if (running > 0) {
+                LOG.info("shutdown: no longer accepting; waiting up to {} ms for {} requests in flight",
+                        shutdownGrace.toMillis(), running);
+            }
+            if (!inFlight.awaitIdle(shutdownGrace)) {
+                int ended = inFlight.cancelAll(Cancellation.Reason.SHUTDOWN);
+                LOG.warn("shutdown: ending {} requests still running after the {} ms grace period, each with an "
+                        + "error in its dialect", ended, shutdownGrace.toMillis());
+                inFlight.awaitIdle(CANCELLED_CALLS_TIME);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             server.stop();
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.getMessage());
         }
+        keys.close();
         upstream.close();
-        ledger.close();
+        ledger.close(LEDGER_FLUSH_TIME);
         database.close();
+        LOG.info("shutdown: done");
     }
 }

@@ -41,7 +41,7 @@ class LocalModelDiscoveryTest {
                 String models = http.send(HttpRequest.newBuilder(gateway.uri().resolve("/v1/models")).build(),
                         HttpResponse.BodyHandlers.ofString()).body();
                 HttpResponse<String> chat = http.send(HttpRequest.newBuilder(gateway.uri().resolve("/v1/chat/completions"))
-                        .POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", false))).build(),
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", false))).build(),
                         HttpResponse.BodyHandlers.ofString());
 
                 assertThat(models).contains("\"llama-local\"", "\"llama-local@local\"");

@@ -35,7 +35,6 @@ public final class RawHttp {
             out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
             out.write(body);
             out.flush();
-            socket.shutdownOutput();
             return readAll(socket.getInputStream());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -46,16 +45,33 @@ public final class RawHttp {
         return exchange(base, "POST", path, json.getBytes(StandardCharsets.UTF_8), headerLines);
     }
 
+    /** Reads until the server closes, or until a response with a Content-Length is complete (keep-alive). */
     private static String readAll(InputStream in) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 bytes.write(buffer, 0, n);
+                if (complete(bytes.toString(StandardCharsets.ISO_8859_1))) {
+                    break;
+                }
             }
         } catch (IOException e) {
             // a reset after a cut: keep what arrived
         }
         return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static boolean complete(String received) {
+        int end = received.indexOf("\r\n\r\n");
+        if (end < 0) {
+            return false;
+        }
+        for (String line : received.substring(0, end).split("\r\n")) {
+            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                return received.length() - end - 4 >= Integer.parseInt(line.substring(15).strip());
+            }
+        }
+        return false;
     }
 }

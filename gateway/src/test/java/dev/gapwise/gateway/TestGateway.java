@@ -49,6 +49,8 @@ public final class TestGateway implements AutoCloseable {
                   host: 127.0.0.1
                   port: 0
                   max_body_bytes: 65536
+                  body_timeout: 2s
+                  shutdown_grace: 2s
                 providers:
                   fakeai:
                     dialect: openai
@@ -128,6 +130,21 @@ public final class TestGateway implements AutoCloseable {
         FakeUpstream upstream = FakeUpstream.start();
         GatewayConfig config = ConfigLoader.parse(yaml(upstream.baseUrl(), dir, extraYaml), "test");
         return new TestGateway(upstream, Gateway.start(config, catalog, environment(), InstantSource.system()));
+    }
+
+    /** A gateway whose ledger is at {@code jdbcUrl} instead of the folder's SQLite file. */
+    public static TestGateway startWithLedger(Path dir, String jdbcUrl, String extraYaml) {
+        FakeUpstream upstream = FakeUpstream.start();
+        GatewayConfig config = ConfigLoader.parse(withLedger(yaml(upstream.baseUrl(), dir, extraYaml), dir, jdbcUrl),
+                "test");
+        return new TestGateway(upstream, Gateway.start(config, new Catalog(List.of(), List.of()), environment(),
+                InstantSource.system()));
+    }
+
+    /** The test YAML with the ledger at {@code jdbcUrl}, its pending file still in {@code dir}. */
+    public static String withLedger(String yaml, Path dir, String jdbcUrl) {
+        return yaml.replace("  url: jdbc:sqlite:" + dir + "/ledger.db",
+                "  url: " + jdbcUrl + "\n  pending_file: " + dir.resolve("ledger.pending"));
     }
 
     public URI uri(String path) {

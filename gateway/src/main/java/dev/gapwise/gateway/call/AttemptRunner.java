@@ -8,10 +8,12 @@ import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.SseEvent;
 import dev.gapwise.gateway.provider.SseReader;
 import dev.gapwise.gateway.provider.StreamTracker;
+import dev.gapwise.gateway.text.Redactor;
 import dev.gapwise.gateway.translate.StreamTranslator;
 import dev.gapwise.gateway.translate.Translation;
 import org.eclipse.jetty.http.HttpHeader;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,11 @@ import java.util.function.Function;
 /**
  * One attempt against one deployment: translate the request, send it, and either relay the complete answer or
  * relay the stream event by event. The attempt is handed to the {@link AttemptSink} before the response's final
- * byte. A stream that ends without its final event, or breaks, ends the client's stream with an error; a client
- * that goes away cancels the upstream exchange. Thread-safe (state is per call).
+ * byte, and before anything that could fail on the answer's content, so a call the provider billed always has
+ * its row. A stream that ends without its final event, or breaks, ends the client's stream with an error; a
+ * client that goes away, or a shutdown past its grace period ({@link Cancellation}), aborts the upstream exchange
+ * at once. Upstream error text is redacted of credentials here, where it enters the gateway, before it can reach
+ * a client, a log or the ledger. Thread-safe (state is per call).
  */
 public final class AttemptRunner {
     private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -36,24 +41,29 @@ public final class AttemptRunner {
     private final Timeouts timeouts;
     private final AttemptSink sink;
     private final InstantSource clock;
+    private final Redactor redactor;
 
-    public AttemptRunner(UpstreamClient upstream, Timeouts timeouts, AttemptSink sink, InstantSource clock) {
+    public AttemptRunner(UpstreamClient upstream, Timeouts timeouts, AttemptSink sink, InstantSource clock,
+                         Redactor redactor) {
         this.upstream = upstream;
         this.timeouts = timeouts;
         this.sink = sink;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     /** What one attempt led to. */
     sealed interface Result {
-        Attempt attempt();
-
         /** The call is over, one way or another. */
         record Done(Attempt attempt, Function<List<Attempt>, CallOutcome> outcome) implements Result {
         }
 
         /** Nothing reached the client; the loop may retry or fall back. */
         record Failed(Attempt attempt, Failure.Upstream failure, Optional<Duration> retryAfter) implements Result {
+        }
+
+        /** The request has a part this deployment's dialect cannot carry: nothing was sent, nothing recorded. */
+        record Untranslatable(Failure.BadRequest failure) implements Result {
         }
     }
 
@@ -69,17 +79,39 @@ public final class AttemptRunner {
     Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits) {
         Provider provider = target.provider();
         Dialect ingress = request.context().ingress();
-        byte[] body = Json.bytes(provider.prepare(Translation.request(ingress, provider.dialect(), request.body()),
-                target.deployment().upstreamModel()));
+        ObjectNode translated;
+        switch (Translation.request(ingress, provider.dialect(), request.body())) {
+            case Translation.Request.Refused refused -> {
+                return new Result.Untranslatable(new Failure.BadRequest(refused.reason() + " (deployment "
+                        + target.deployment().id() + " speaks " + provider.dialect().id() + ")"));
+            }
+            case Translation.Request.Translated done -> translated = done.body();
+        }
+        byte[] body = Json.bytes(provider.prepare(translated, target.deployment().upstreamModel()));
         Instant startedAt = clock.instant();
         long sent = System.nanoTime();
         long overheadBefore = sent - request.receivedNanos() - waits.nanos;
         Attempt.Builder attempt = new Attempt.Builder(request.context(), number, target.deployment(), reason, startedAt, sent);
+        Cancellation cancellation = request.cancellation();
         UpstreamClient.Sent response = upstream.send(target.endpoint(), headers -> {
             headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
             provider.authorize(headers, target.apiKey());
-        }, body, timeouts);
+        }, body, timeouts, cancellation);
+        try {
+            return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore);
+        } finally {
+            cancellation.closed();
+        }
+    }
+
+    private Result answer(CallRequest request, Target target, String reason, ClientChannel client, Waits waits,
+                          UpstreamClient.Sent response, Attempt.Builder attempt, long sent, long overheadBefore) {
+        Provider provider = target.provider();
         return switch (response) {
+            case UpstreamClient.Unanswered unanswered when request.cancellation().reason().isPresent() -> {
+                waits.add(System.nanoTime() - sent);
+                yield cancelled(request, attempt, 0, Usage.NONE, false, client);
+            }
             case UpstreamClient.Unanswered unanswered -> {
                 waits.add(System.nanoTime() - sent);
                 yield failed(attempt.failed(0, unanswered.errorClass(), Usage.NONE),
@@ -93,7 +125,8 @@ public final class AttemptRunner {
                 Optional<Duration> retryAfter = Backoff.retryAfter(opened.headers().get("retry-after-ms"),
                         opened.headers().get(HttpHeader.RETRY_AFTER), clock.instant());
                 yield failed(attempt.failed(opened.status(), errorClass, Usage.NONE),
-                        new Failure.Upstream(errorClass, opened.status(), provider.errorMessage(error)), retryAfter);
+                        new Failure.Upstream(errorClass, opened.status(), redactor.redact(provider.errorMessage(error))),
+                        retryAfter);
             }
             case UpstreamClient.Opened opened -> request.stream()
                     ? stream(request, target, reason, opened, attempt, client, overheadBefore, waits)
@@ -112,6 +145,9 @@ public final class AttemptRunner {
             }
         } catch (IOException e) {
             waits.add(attempt.elapsed());
+            if (request.cancellation().reason().isPresent()) {
+                return cancelled(request, attempt, opened.status(), Usage.NONE, false, client);
+            }
             return failed(attempt.failed(opened.status(), ErrorClass.IO, Usage.NONE),
                     new Failure.Upstream(ErrorClass.IO, opened.status(), "upstream body broke off"), Optional.empty());
         }
@@ -122,13 +158,13 @@ public final class AttemptRunner {
                     new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
                             + "is not a JSON object"), Optional.empty());
         }
-        Usage usage = provider.usage(json).orElseGet(() -> new Usage(Usage.estimateTokens(request.promptCharacters()),
-                Usage.estimateTokens(raw.length), true));
+        Usage usage = provider.usage(json).orElseGet(() -> Usage.estimated(Usage.estimateTokens(request.promptCharacters()),
+                Usage.estimateTokens(raw.length)));
+        Attempt done = attempt.succeeded(opened.status(), usage);
+        sink.record(done);
         Dialect ingress = request.context().ingress();
         byte[] answer = ingress == provider.dialect() ? raw
                 : Json.bytes(Translation.response(provider.dialect(), ingress, json, clock.instant().getEpochSecond()));
-        Attempt done = attempt.succeeded(opened.status(), usage);
-        sink.record(done);
         long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
         boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead), answer);
         return new Result.Done(done, delivered ? CallOutcome.Answered::new : CallOutcome.ClientGone::new);
@@ -162,8 +198,8 @@ public final class AttemptRunner {
                     started = true;
                 }
             }
-        } catch (IOException e) {
-            // the upstream broke off; handled below as a cut unless its final event already arrived
+        } catch (IOException | RuntimeException e) {
+            // the upstream broke off (or sent what cannot be read); a cut unless its final event already arrived
         }
         if (tracker.complete()) {
             if (done == null) {
@@ -181,7 +217,11 @@ public final class AttemptRunner {
         }
         opened.abort().run();
         waits.add(attempt.elapsed());
-        String message = tracker.error().map(m -> "upstream reported an error mid-stream: " + m)
+        if (request.cancellation().reason().isPresent()) {
+            return cancelled(request, attempt, opened.status(), tracker.usage(request.promptCharacters()), started,
+                    client);
+        }
+        String message = tracker.error().map(m -> "upstream reported an error mid-stream: " + redactor.redact(m))
                 .orElse("upstream stream ended before its final event");
         Attempt cut = attempt.failed(opened.status(), ErrorClass.STREAM_CUT, tracker.usage(request.promptCharacters()));
         Failure.Upstream failure = new Failure.Upstream(ErrorClass.STREAM_CUT, 502, message);
@@ -203,6 +243,33 @@ public final class AttemptRunner {
                 tracker.usage(request.promptCharacters()));
         sink.record(cancelled);
         return new Result.Done(cancelled, CallOutcome.ClientGone::new);
+    }
+
+    /**
+     * The call was stopped from outside: the attempt is recorded (what was used so far is billed), and a
+     * shutdown ends a started stream with an error event, or lets the edge answer 503; a client that is gone gets
+     * nothing more.
+     */
+    private Result cancelled(CallRequest request, Attempt.Builder attempt, int status, Usage usage, boolean started,
+                             ClientChannel client) {
+        Cancellation.Reason why = request.cancellation().reason().orElseThrow();
+        return switch (why) {
+            case CLIENT_GONE -> {
+                Attempt gone = attempt.failed(status, ErrorClass.CLIENT_CANCELLED, usage);
+                sink.record(gone);
+                yield new Result.Done(gone, CallOutcome.ClientGone::new);
+            }
+            case SHUTDOWN -> {
+                Attempt stopped = attempt.failed(status, ErrorClass.SHUTDOWN, usage);
+                sink.record(stopped);
+                Failure failure = new Failure.ShuttingDown();
+                if (started) {
+                    client.breakStream(failure);
+                    yield new Result.Done(stopped, attempts -> new CallOutcome.Broken(failure, attempts));
+                }
+                yield new Result.Done(stopped, attempts -> new CallOutcome.Failed(failure, attempts));
+            }
+        };
     }
 
     private Result.Failed failed(Attempt attempt, Failure.Upstream failure, Optional<Duration> retryAfter) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * The single retry/fallback loop. For each candidate in route order it makes up to {@code
  * attemptsPerDeployment} attempts; it retries only errors that may pass (connect, 408, 429, 5xx, 529), only
  * while nothing has reached the client, waiting {@code Retry-After} or a jittered backoff; otherwise it falls
- * back to the next candidate, unless the error says no deployment would accept the request. Thread-safe: all
+ * back to the next candidate, unless the error says no deployment would accept the request. A cancelled call
+ * (client gone, shutdown) is never retried nor falls back. Thread-safe: all
  * per-call state lives on the calling (virtual) thread.
  */
 public final class CallLoop {
@@ -43,13 +44,32 @@ public final class CallLoop {
                 continue;
             }
             for (int tryNumber = 1; tryNumber <= retry.attemptsPerDeployment(); tryNumber++) {
-                String reason = tryNumber == 1 ? candidate.reason() : candidate.reason() + "; retry " + (tryNumber - 1);
-                AttemptRunner.Result result = runner.run(request, target, attempts.size() + 1, reason, client, waits);
-                attempts.add(result.attempt());
-                if (result instanceof AttemptRunner.Result.Done done) {
-                    return done.outcome().apply(List.copyOf(attempts));
+                Optional<CallOutcome> stopped = stopped(request, attempts);
+                if (stopped.isPresent()) {
+                    return stopped.get();
                 }
-                AttemptRunner.Result.Failed failed = (AttemptRunner.Result.Failed) result;
+                String reason = tryNumber == 1 ? candidate.reason() : candidate.reason() + "; retry " + (tryNumber - 1);
+                AttemptRunner.Result.Failed failed;
+                switch (runner.run(request, target, attempts.size() + 1, reason, client, waits)) {
+                    case AttemptRunner.Result.Done done -> {
+                        attempts.add(done.attempt());
+                        return done.outcome().apply(List.copyOf(attempts));
+                    }
+                    case AttemptRunner.Result.Untranslatable untranslatable -> {
+                        // nothing was sent, nothing billed: the next candidate may speak the client's dialect
+                        if (attempts.isEmpty()) {
+                            last = untranslatable.failure();
+                        }
+                        failed = null;
+                    }
+                    case AttemptRunner.Result.Failed attempt -> {
+                        attempts.add(attempt.attempt());
+                        failed = attempt;
+                    }
+                }
+                if (failed == null) {
+                    break;
+                }
                 last = failed.failure();
                 ErrorClass error = failed.failure().errorClass();
                 if (!error.fallsBack()) {
@@ -68,6 +88,13 @@ public final class CallLoop {
             }
         }
         return new CallOutcome.Failed(last, List.copyOf(attempts));
+    }
+
+    private static Optional<CallOutcome> stopped(CallRequest request, List<Attempt> attempts) {
+        return request.cancellation().reason().map(why -> switch (why) {
+            case CLIENT_GONE -> new CallOutcome.ClientGone(List.copyOf(attempts));
+            case SHUTDOWN -> new CallOutcome.Failed(new Failure.ShuttingDown(), List.copyOf(attempts));
+        });
     }
 
     private static boolean sleep(Duration wait, AttemptRunner.Waits waits) {

@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param clientWantsUsage the (OpenAI) client asked for the usage chunk
  * @param promptCharacters size of the request, for token estimates when the provider reports none
  * @param receivedNanos    {@link System#nanoTime()} when the request arrived, for the overhead measure
+ * @param cancellation     how the edge stops the call (client gone, shutdown)
  */
 public record CallRequest(RequestContext context, ObjectNode body, boolean stream, boolean clientWantsUsage,
-                          long promptCharacters, long receivedNanos) {
+                          long promptCharacters, long receivedNanos, Cancellation cancellation) {
     public CallRequest {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(cancellation, "cancellation");
     }
 }

@@ -27,7 +27,9 @@ public enum ErrorClass {
     /** The upstream stream ended or broke before its final event. */
     STREAM_CUT(false),
     /** The client went away; the upstream call was cancelled. */
-    CLIENT_CANCELLED(false);
+    CLIENT_CANCELLED(false),
+    /** The gateway shut down while the attempt ran past the grace period; the upstream call was cancelled. */
+    SHUTDOWN(false);
 
     private final boolean retryable;
 
@@ -42,7 +44,7 @@ public enum ErrorClass {
 
     /** Whether a fallback to the next deployment makes sense. */
     public boolean fallsBack() {
-        return this != REJECTED && this != CLIENT_CANCELLED;
+        return this != REJECTED && this != CLIENT_CANCELLED && this != SHUTDOWN;
     }
 
     /** Classifies an upstream HTTP status (not 2xx). */

@@ -41,6 +41,42 @@ public sealed interface Failure {
         }
     }
 
+    /** The body was not sent as {@code application/json}. */
+    record UnsupportedMediaType(String message) implements Failure {
+    }
+
+    /** The body did not arrive within the read deadline. */
+    record BodyTimeout(long limitMillis) implements Failure {
+        @Override
+        public String message() {
+            return "the request body did not arrive within " + limitMillis + " ms (server.body_timeout)";
+        }
+    }
+
+    /** The gateway holds as many request bodies as its memory bound allows; retry shortly. */
+    record Overloaded(String message) implements Failure {
+    }
+
+    /** Keys cannot be checked (their database has not answered since start): refused, failing closed. */
+    record KeysUnavailable(String message) implements Failure {
+    }
+
+    /** The gateway is shutting down: it takes no new request, and ends those that outlive the grace period. */
+    record ShuttingDown() implements Failure {
+        @Override
+        public String message() {
+            return "the gateway is shutting down; retry on another instance or shortly";
+        }
+    }
+
+    /** The request needs a key with more rights (the admin key). */
+    record Forbidden(String message) implements Failure {
+    }
+
+    /** The HTTP layer refused the request before it reached an endpoint (header too large, bad URI, …). */
+    record Protocol(int status, String message) implements Failure {
+    }
+
     /** The policy does not let this request's tier use the model it asked for. */
     record NotAllowed(String message) implements Failure {
     }

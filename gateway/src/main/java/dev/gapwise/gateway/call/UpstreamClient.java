@@ -55,18 +55,23 @@ public final class UpstreamClient implements AutoCloseable {
     record Unanswered(ErrorClass errorClass, String message) implements Sent {
     }
 
-    Sent send(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts) {
+    /**
+     * Sends a request and waits for its response headers; {@code cancellation} aborts the exchange from another
+     * thread until the caller calls {@link Cancellation#closed()}.
+     */
+    Sent send(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts, Cancellation cancellation) {
         Request request = http.newRequest(uri).method(HttpMethod.POST)
                 .timeout(timeouts.total().toMillis(), TimeUnit.MILLISECONDS)
                 .headers(headers)
                 .body(new BytesRequestContent("application/json", body));
         InputStreamResponseListener listener = new InputStreamResponseListener();
+        Runnable abort = () -> request.abort(new java.io.IOException("cancelled by the gateway"));
+        cancellation.whileOpen(abort);
         request.send(listener);
         try {
             Response response = listener.get(timeouts.firstByte().toMillis(), TimeUnit.MILLISECONDS);
             InputStream in = listener.getInputStream();
-            return new Opened(response.getStatus(), response.getHeaders(), in,
-                    () -> request.abort(new java.util.concurrent.CancellationException("cancelled by the gateway")));
+            return new Opened(response.getStatus(), response.getHeaders(), in, abort);
         } catch (TimeoutException e) {
             request.abort(e);
             return new Unanswered(ErrorClass.FIRST_BYTE_TIMEOUT,

@@ -61,7 +61,7 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts", "policy");
+                "retry", "timeouts", "policy", "endpoint_access", "admin_key");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -89,8 +89,9 @@ public final class ConfigLoader {
                 timeoutNode.optionalDuration("connect").orElse(Timeouts.DEFAULT.connect()),
                 timeoutNode.optionalDuration("first_byte").orElse(Timeouts.DEFAULT.firstByte()),
                 timeoutNode.optionalDuration("total").orElse(Timeouts.DEFAULT.total()));
+        Optional<SecretRef> adminKey = top.optionalText("admin_key").map(value -> secret(top, "admin_key", value));
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
-                policy(root.path("policy")));
+                policy(root.path("policy")), access(top.child("endpoint_access"), adminKey));
     }
 
     /** The routing policy ({@code policy:}), or the built-in one when the file has none. */
@@ -107,8 +108,24 @@ public final class ConfigLoader {
         }
     }
 
+    private static EndpointAccess access(ConfigNode node, Optional<SecretRef> adminKey) {
+        node.only("metrics", "models", "readyz");
+        EndpointAccess defaults = EndpointAccess.DEFAULT;
+        return new EndpointAccess(access(node, "metrics", defaults.metrics()), access(node, "models", defaults.models()),
+                access(node, "readyz", defaults.readyz()), adminKey);
+    }
+
+    private static EndpointAccess.Access access(ConfigNode node, String name, EndpointAccess.Access fallback) {
+        return node.optionalText(name).map(text -> switch (text) {
+            case "admin" -> EndpointAccess.Access.ADMIN;
+            case "key" -> EndpointAccess.Access.KEY;
+            case "open" -> EndpointAccess.Access.OPEN;
+            default -> throw node.error(name, "'" + text + "' must be one of admin, key, open");
+        }).orElse(fallback);
+    }
+
     private static ServerConfig server(ConfigNode node) {
-        node.only("host", "port", "max_body_bytes");
+        node.only("host", "port", "max_body_bytes", "max_inflight_body_bytes", "body_timeout", "shutdown_grace");
         int port = node.optionalInt("port").orElse(ServerConfig.DEFAULT.port());
         if (port < 0 || port > 65535) {
             throw node.error("port", port + " must be between 0 and 65535");
@@ -117,7 +134,14 @@ public final class ConfigLoader {
         if (maxBody < 1024) {
             throw node.error("max_body_bytes", maxBody + " is too small; use at least 1024");
         }
-        return new ServerConfig(node.optionalText("host").orElse(ServerConfig.DEFAULT.host()), port, maxBody);
+        long inflight = node.optionalLong("max_inflight_body_bytes").orElse(ServerConfig.DEFAULT.maxInflightBodyBytes());
+        if (inflight != 0 && inflight < maxBody) {
+            throw node.error("max_inflight_body_bytes", inflight + " is smaller than max_body_bytes (" + maxBody
+                    + "); use at least that, or 0 for a quarter of the heap");
+        }
+        return new ServerConfig(node.optionalText("host").orElse(ServerConfig.DEFAULT.host()), port, maxBody, inflight,
+                node.optionalDuration("body_timeout").orElse(ServerConfig.DEFAULT.bodyTimeout()),
+                node.optionalDuration("shutdown_grace").orElse(ServerConfig.DEFAULT.shutdownGrace()));
     }
 
     private static Map<String, ProviderConfig> providers(ConfigNode node) {
@@ -134,17 +158,17 @@ public final class ConfigLoader {
             URI baseUrl = provider.optionalText("base_url").or(() -> known.map(KnownProviders.Row::baseUrl))
                     .map(text -> url(provider, text))
                     .orElseThrow(() -> provider.error("base_url", "missing; write the API base, e.g. https://host/v1"));
-            Optional<SecretRef> key = provider.optionalText("api_key").map(text -> secret(provider, text));
+            Optional<SecretRef> key = provider.optionalText("api_key").map(text -> secret(provider, "api_key", text));
             providers.put(name, new ProviderConfig(name, dialect, baseUrl, key,
                     provider.optionalBoolean("discover_models").orElse(false)));
         }
         return providers;
     }
 
-    private static SecretRef secret(ConfigNode provider, String text) {
+    private static SecretRef secret(ConfigNode node, String name, String text) {
         Matcher matcher = ENV_REF.matcher(text.strip());
         if (!matcher.matches() || !SecretRef.NAME.matcher(matcher.group(1)).matches()) {
-            throw provider.error("api_key", "write the environment variable that holds the key, e.g. "
+            throw node.error(name, "write the environment variable that holds the key, e.g. "
                     + "${OPENAI_API_KEY}; keys are never written in the file (the value given is not shown)");
         }
         return new SecretRef(matcher.group(1));

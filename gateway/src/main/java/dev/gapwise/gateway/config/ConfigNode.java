@@ -90,6 +90,17 @@ record ConfigNode(String path, JsonNode value) {
         return Optional.of(field.intValue());
     }
 
+    Optional<Long> optionalLong(String name) {
+        JsonNode field = value.path(name);
+        if (field.isMissingNode() || field.isNull()) {
+            return Optional.empty();
+        }
+        if (!field.isIntegralNumber() || !field.canConvertToLong() || field.longValue() < 0) {
+            throw error(name, "'" + field.asString() + "' must be a whole number of bytes, 0 or more");
+        }
+        return Optional.of(field.longValue());
+    }
+
     Optional<Boolean> optionalBoolean(String name) {
         JsonNode field = value.path(name);
         if (field.isMissingNode() || field.isNull()) {

@@ -23,10 +23,12 @@ import java.util.Optional;
  * @param retry              retries per deployment and backoff
  * @param timeouts           upstream time limits
  * @param policy             the routing policy: tiers, eligibility, objectives, rules
+ * @param access             who may read /metrics, /v1/models and /readyz once keys are in use
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
-                            LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy) {
+                            LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
+                            EndpointAccess access) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -37,21 +39,22 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(access, "access");
     }
 
     /** A configuration with defaults everywhere and these providers. */
     public static GatewayConfig of(Map<String, ProviderConfig> providers) {
         return new GatewayConfig(ServerConfig.DEFAULT, AuthMode.AUTO, providers, List.of(), true, Optional.empty(),
-                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT, Policy.builtIn());
+                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT, Policy.builtIn(), EndpointAccess.DEFAULT);
     }
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy);
+                timeouts, policy, access);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy);
+                timeouts, policy, access);
     }
 }

@@ -1,13 +1,21 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.gateway.provider.BoundedRead;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** Reads a request body with a size limit (blocking; the caller is a virtual thread). Stateless. */
+/**
+ * Reads a request body (blocking; the caller is a virtual thread) within a size limit, a total deadline — a body
+ * dripped a byte at a time cannot hold a request open past it — and the in-flight memory budget, charged as the
+ * bytes arrive. Stateless.
+ */
 final class BodyReader {
     private BodyReader() {
     }
@@ -19,20 +27,76 @@ final class BodyReader {
         record TooLarge() implements Result {
         }
 
+        record TimedOut() implements Result {
+        }
+
+        record OverBudget() implements Result {
+        }
+
         record Broken(String message) implements Result {
         }
     }
 
-    static Result read(Request request, int limit) {
+    static Result read(Request request, int limit, Duration deadline, BodyBudget.Ticket ticket) {
         long declared = request.getLength();
         if (declared > limit) {
             return new Result.TooLarge();
         }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = BoundedRead.read(in, declared, limit);
-            return bytes == null ? new Result.TooLarge() : new Result.Read(bytes);
-        } catch (IOException e) {
-            return new Result.Broken(e.getClass().getSimpleName());
+        if (declared >= 0 && !ticket.charge(declared)) {
+            return new Result.OverBudget();
+        }
+        byte[] bytes = new byte[declared >= 0 ? (int) declared : 8192];
+        int size = 0;
+        long until = System.nanoTime() + deadline.toNanos();
+        while (true) {
+            Content.Chunk chunk = request.read();
+            if (chunk == null) {
+                long left = until - System.nanoTime();
+                if (left <= 0 || !await(request, left)) {
+                    return new Result.TimedOut();
+                }
+                continue;
+            }
+            try {
+                if (Content.Chunk.isFailure(chunk)) {
+                    return new Result.Broken(chunk.getFailure().getClass().getSimpleName());
+                }
+                ByteBuffer buffer = chunk.getByteBuffer();
+                int n = buffer.remaining();
+                if (size + (long) n > limit) {
+                    return new Result.TooLarge();
+                }
+                if (declared < 0 && !ticket.charge(n)) {
+                    return new Result.OverBudget();
+                }
+                if (size + n > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(size + n, bytes.length * 2)));
+                }
+                buffer.get(bytes, size, n);
+                size += n;
+                if (chunk.isLast()) {
+                    return new Result.Read(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
+                }
+            } finally {
+                chunk.release();
+            }
+        }
+    }
+
+    /** Waits for more body bytes; false when none came in time. */
+    private static boolean await(Request request, long nanos) {
+        CompletableFuture<Void> ready = new CompletableFuture<>();
+        request.demand(() -> ready.complete(null));
+        try {
+            ready.get(nanos, TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
         }
     }
 }

@@ -1,20 +1,20 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.catalog.Dialect;
-import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.CallOutcome;
 import dev.gapwise.gateway.call.CallRequest;
+import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RequestContext;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
-import dev.gapwise.gateway.keys.VirtualKeys;
-import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.route.RoutePlan;
-import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.route.RouteRequest;
+import dev.gapwise.gateway.text.CleanText;
+import dev.gapwise.gateway.text.LogValue;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,13 +22,16 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.InstantSource;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/chat/completions} or {@code POST /v1/messages}: authenticate, read and validate the body, plan
- * the route, run the call loop, and answer failures in the endpoint's dialect. Logs one line per request, with
- * ids and never a key. Thread-safe.
+ * {@code POST /v1/chat/completions} or {@code POST /v1/messages}: admit (not while shutting down), authenticate,
+ * check the content type, read the body within its size, deadline and the in-flight memory budget, weigh and parse
+ * it within the JSON limits, plan the route, run the call loop, and answer failures in the endpoint's dialect. The
+ * call is cancelled when the client's connection closes (the upstream exchange is aborted at once) or when a
+ * shutdown outlives its grace period. Logs one line per request, with escaped fields, ids and never a key.
+ * Thread-safe.
  */
 final class ChatHandler extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("gapwise.access");
@@ -36,25 +39,19 @@ final class ChatHandler extends Handler.Abstract {
 
     private final Dialect dialect;
     private final String endpoint;
-    private final int maxBodyBytes;
-    private final VirtualKeys keys;
-    private final RoutePlanner planner;
-    private final CallLoop loop;
-    private final GatewayMetrics metrics;
-    private final InstantSource clock;
+    private final Ingress.Parts parts;
     private final RequestIds ids;
+    private final BodyBudget budget;
+    private final IngressJson json;
 
-    ChatHandler(Dialect dialect, String endpoint, int maxBodyBytes, VirtualKeys keys, RoutePlanner planner,
-                CallLoop loop, GatewayMetrics metrics, InstantSource clock, RequestIds ids) {
+    ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
+                IngressJson json) {
         this.dialect = dialect;
         this.endpoint = endpoint;
-        this.maxBodyBytes = maxBodyBytes;
-        this.keys = keys;
-        this.planner = planner;
-        this.loop = loop;
-        this.metrics = metrics;
-        this.clock = clock;
+        this.parts = parts;
         this.ids = ids;
+        this.budget = budget;
+        this.json = json;
     }
 
     @Override
@@ -62,70 +59,115 @@ final class ChatHandler extends Handler.Abstract {
         long received = System.nanoTime();
         String requestId = ids.next();
         response.getHeaders().put("x-gapwise-request-id", requestId);
-        HttpClientChannel channel = new HttpClientChannel(response, callback, dialect);
-        String outcome;
-        String deployment = "-";
-        String model = "-";
-        try {
-            Handled handled = serve(request, channel, received, requestId);
-            outcome = handled.outcome();
-            deployment = handled.deployment();
-            model = handled.model();
-        } catch (RuntimeException e) {
-            ACCESS.error("request {} failed inside the gateway", requestId, e);
-            outcome = "internal";
-            if (!channel.finished()) {
-                channel.fail(new Failure.Internal("internal gateway error (request " + requestId + ")"));
+        HttpClientChannel channel = new HttpClientChannel(response, callback, dialect, parts.redactor());
+        Cancellation cancellation = new Cancellation();
+        Handled handled;
+        if (!parts.inFlight().enter(cancellation)) {
+            handled = failed(channel, new Failure.ShuttingDown(), "-");
+        } else {
+            Connection connection = request.getConnectionMetaData().getConnection();
+            Connection.Listener closed = new Connection.Listener() {
+                @Override
+                public void onClosed(Connection ignored) {
+                    cancellation.cancel(Cancellation.Reason.CLIENT_GONE);
+                }
+            };
+            connection.addEventListener(closed);
+            request.addFailureListener(failure -> cancellation.cancel(Cancellation.Reason.CLIENT_GONE));
+            try (BodyBudget.Ticket ticket = budget.ticket()) {
+                handled = serve(request, channel, received, requestId, cancellation, ticket);
+            } catch (RuntimeException e) {
+                ACCESS.error("request {} failed inside the gateway", requestId, e);
+                channel.stopWatching();
+                handled = new Handled("internal", "-", "-");
+                if (!channel.finished()) {
+                    channel.fail(new Failure.Internal("internal gateway error (request " + requestId + ")"));
+                }
+            } finally {
+                connection.removeEventListener(closed);
+                parts.inFlight().exit(cancellation);
             }
         }
         long duration = System.nanoTime() - received;
-        metrics.request(endpoint, channel.status(), outcome, duration, channel.overheadNanos());
+        parts.metrics().request(endpoint, channel.status(), handled.outcome(), duration, channel.overheadNanos());
         ACCESS.info("request_id={} endpoint={} status={} outcome={} model={} deployment={} duration_us={} overhead_us={}",
-                requestId, endpoint, channel.status(), outcome, model, deployment, duration / 1_000,
-                channel.overheadNanos() / 1_000);
+                requestId, endpoint, channel.status(), handled.outcome(), LogValue.of(handled.model()),
+                LogValue.of(handled.deployment()), duration / 1_000, channel.overheadNanos() / 1_000);
         return true;
     }
 
     private record Handled(String outcome, String model, String deployment) {
     }
 
-    private Handled serve(Request request, HttpClientChannel channel, long received, String requestId) {
+    private Handled serve(Request request, HttpClientChannel channel, long received, String requestId,
+                          Cancellation cancellation, BodyBudget.Ticket ticket) {
         if (!HttpMethod.POST.is(request.getMethod())) {
             return failed(channel, new Failure.MethodNotAllowed("use POST for " + endpoint), "-");
         }
-        AuthDecision auth = keys.check(presentedKey(request));
-        if (auth instanceof AuthDecision.Denied denied) {
-            return failed(channel, new Failure.Unauthorized(denied.message()), "-");
+        Optional<KeyIdentity> identity;
+        switch (parts.keys().check(EndpointGuard.presentedKey(request))) {
+            case AuthDecision.Denied denied -> {
+                return failed(channel, new Failure.Unauthorized(denied.message()), "-");
+            }
+            case AuthDecision.Unavailable unavailable -> {
+                return failed(channel, new Failure.KeysUnavailable(unavailable.message()), "-");
+            }
+            case AuthDecision.Allowed allowed -> identity = allowed.identity();
         }
-        Optional<KeyIdentity> identity = ((AuthDecision.Allowed) auth).identity();
-        BodyReader.Result body = BodyReader.read(request, maxBodyBytes);
-        if (body instanceof BodyReader.Result.TooLarge) {
-            return failed(channel, new Failure.BodyTooLarge(maxBodyBytes), "-");
+        if (!json(request.getHeaders().get(HttpHeader.CONTENT_TYPE))) {
+            return failed(channel, new Failure.UnsupportedMediaType("send the body as 'Content-Type: application/json' "
+                    + "(got " + LogValue.of(request.getHeaders().get(HttpHeader.CONTENT_TYPE)) + ")"), "-");
         }
-        if (body instanceof BodyReader.Result.Broken broken) {
-            return failed(channel, new Failure.BadRequest("could not read the request body: " + broken.message()), "-");
+        byte[] bytes;
+        switch (BodyReader.read(request, parts.server().maxBodyBytes(), parts.server().bodyTimeout(), ticket)) {
+            case BodyReader.Result.TooLarge tooLarge -> {
+                return failed(channel, new Failure.BodyTooLarge(parts.server().maxBodyBytes()), "-");
+            }
+            case BodyReader.Result.TimedOut timedOut -> {
+                return failed(channel, new Failure.BodyTimeout(parts.server().bodyTimeout().toMillis()), "-");
+            }
+            case BodyReader.Result.OverBudget overBudget -> {
+                return failed(channel, overloaded(), "-");
+            }
+            case BodyReader.Result.Broken broken -> {
+                return failed(channel, new Failure.BadRequest("could not read the request body: " + broken.message()), "-");
+            }
+            case BodyReader.Result.Read read -> bytes = read.bytes();
         }
-        byte[] bytes = ((BodyReader.Result.Read) body).bytes();
-        RequestParser.Result parsed = RequestParser.parse(dialect, bytes);
-        if (parsed instanceof RequestParser.Result.Bad bad) {
-            return failed(channel, bad.failure(), "-");
+        switch (RequestParser.weigh(json, bytes)) {
+            case RequestParser.Weight.Bad bad -> {
+                return failed(channel, bad.failure(), "-");
+            }
+            case RequestParser.Weight.Of weight -> {
+                if (!ticket.charge(weight.bytes())) {
+                    return failed(channel, overloaded(), "-");
+                }
+            }
         }
-        ParsedRequest ok = ((RequestParser.Result.Ok) parsed).request();
-        RoutePlan plan = planner.plan(new RouteRequest(ok.model(), endpoint,
-                Optional.ofNullable(request.getHeaders().get(TIER_HEADER)), identity.flatMap(KeyIdentity::tier),
-                ok.hasTools(), RouteFacts.userTurns(ok.body()), RouteFacts.userText(ok.body()),
-                RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
+        ParsedRequest ok;
+        switch (RequestParser.parse(json, dialect, bytes)) {
+            case RequestParser.Result.Bad bad -> {
+                return failed(channel, bad.failure(), "-");
+            }
+            case RequestParser.Result.Ok parsed -> ok = parsed.request();
+        }
+        long promptBytes = bytes.length;
+        channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
+        RoutePlan plan = parts.planner().plan(new RouteRequest(ok.model(), endpoint,
+                Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
+                identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
+                RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
                 RouteFacts.maxOutputTokens(ok.body())));
         return switch (plan) {
             case RoutePlan.UnknownModel unknown -> failed(channel, new Failure.UnknownModel(unknown.model()), ok.model());
             case RoutePlan.NoDeployment none -> failed(channel, new Failure.NoDeployment(none.reason()), ok.model());
             case RoutePlan.NotAllowed refused -> failed(channel, new Failure.NotAllowed(refused.reason()), ok.model());
             case RoutePlan.Route route -> {
-                RequestContext context = new RequestContext(requestId, clock.instant(),
+                RequestContext context = new RequestContext(requestId, parts.clock().instant(),
                         identity.map(KeyIdentity::id), dialect, ok.model(), route.tier(), route.decision());
-                CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), bytes.length,
-                        received);
-                CallOutcome result = loop.call(call, route, channel);
+                CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
+                        received, cancellation);
+                CallOutcome result = parts.loop().call(call, route, channel);
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();
                 yield switch (result) {
@@ -141,23 +183,29 @@ final class ChatHandler extends Handler.Abstract {
         };
     }
 
+    private Failure overloaded() {
+        return new Failure.Overloaded("the gateway holds as many request bodies as its memory bound allows ("
+                + budget.capacity() + " bytes, server.max_inflight_body_bytes); retry shortly");
+    }
+
+    /** {@code application/json}, with or without parameters such as {@code charset=utf-8}. */
+    static boolean json(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
+    }
+
     private Handled failed(HttpClientChannel channel, Failure failure, String model) {
         channel.fail(failure);
-        metrics.rejected(failureName(failure));
+        parts.metrics().rejected(failureName(failure));
         return new Handled(failureName(failure), model, "-");
     }
 
     private static String failureName(Failure failure) {
         return failure instanceof Failure.Upstream upstream ? "upstream_" + upstream.errorClass().id()
-                : failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The virtual key from {@code Authorization: Bearer} or {@code x-api-key}; null when neither is sent. */
-    static String presentedKey(Request request) {
-        String authorization = request.getHeaders().get(HttpHeader.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return authorization.substring(7).strip();
-        }
-        return request.getHeaders().get("x-api-key");
+                : failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

@@ -55,12 +55,50 @@ final class ErrorResponses {
             case Failure.UnknownModel u ->
                     new Rendered(404, "invalid_request_error", "model_not_found", "not_found_error", message);
             case Failure.BodyTooLarge b -> new Rendered(413, "invalid_request_error", null, "request_too_large", message);
+            case Failure.UnsupportedMediaType u ->
+                    new Rendered(415, "invalid_request_error", "unsupported_media_type", "invalid_request_error", message);
+            case Failure.BodyTimeout t ->
+                    new Rendered(408, "invalid_request_error", "request_timeout", "invalid_request_error", message);
+            case Failure.Overloaded o -> new Rendered(503, "server_error", "overloaded", "overloaded_error", message);
+            case Failure.KeysUnavailable k ->
+                    new Rendered(503, "server_error", "auth_unavailable", "api_error", message);
+            case Failure.ShuttingDown s -> new Rendered(503, "server_error", "shutting_down", "api_error", message);
+            case Failure.Forbidden f -> new Rendered(403, "invalid_request_error", "forbidden", "permission_error", message);
+            case Failure.Protocol p -> new Rendered(p.status(), p.status() >= 500 ? "server_error" : "invalid_request_error",
+                    null, p.status() >= 500 ? "api_error" : "invalid_request_error", message);
             case Failure.NotAllowed n ->
                     new Rendered(403, "invalid_request_error", "model_not_allowed", "permission_error", message);
             case Failure.NoDeployment n ->
                     new Rendered(503, "server_error", "no_deployment_available", "api_error", message);
             case Failure.Upstream u -> upstream(u);
             case Failure.Internal i -> new Rendered(500, "server_error", null, "api_error", message);
+        };
+    }
+
+    /**
+     * Whether the connection is closed after this error: when the request's body may be left unread (too large,
+     * over the memory budget, dripped too slowly — reading the rest would cost what the refusal saves) or the
+     * gateway is shutting down.
+     */
+    static boolean closesConnection(Failure failure) {
+        return switch (failure) {
+            case Failure.BodyTooLarge b -> true;
+            case Failure.BodyTimeout t -> true;
+            case Failure.Overloaded o -> true;
+            case Failure.ShuttingDown s -> true;
+            case Failure.Protocol p -> true;
+            case Failure.BadRequest b -> false;
+            case Failure.Unauthorized u -> false;
+            case Failure.MethodNotAllowed m -> false;
+            case Failure.NotFound n -> false;
+            case Failure.UnknownModel u -> false;
+            case Failure.UnsupportedMediaType u -> false;
+            case Failure.KeysUnavailable k -> false;
+            case Failure.Forbidden f -> false;
+            case Failure.NotAllowed n -> false;
+            case Failure.NoDeployment n -> false;
+            case Failure.Upstream u -> false;
+            case Failure.Internal i -> false;
         };
     }
 
@@ -73,6 +111,7 @@ final class ErrorResponses {
                     "invalid_request_error", null, "invalid_request_error", message);
             case FIRST_BYTE_TIMEOUT, TOTAL_TIMEOUT, REQUEST_TIMEOUT ->
                     new Rendered(504, "server_error", "upstream_timeout", "api_error", message);
+            case SHUTDOWN -> new Rendered(503, "server_error", "shutting_down", "api_error", message);
             case CONNECT, IO, SERVER_ERROR, UNAVAILABLE, BAD_RESPONSE, STREAM_CUT, CLIENT_CANCELLED ->
                     new Rendered(502, "server_error", "upstream_error", "api_error", message);
         };

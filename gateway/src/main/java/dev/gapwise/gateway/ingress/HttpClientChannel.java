@@ -4,6 +4,7 @@ import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
@@ -14,26 +15,60 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes a call's answer to the Jetty response with blocking writes (the handler runs on a virtual thread). A
- * broken stream gets an error event and then the response is aborted, so the client sees no clean end. Used
- * by one thread.
+ * broken stream gets an error event and then the response is aborted, so the client sees no clean end. Every
+ * error message is redacted once more on its way out (JSON and stream alike), whatever produced it. Used by one
+ * thread.
  */
 final class HttpClientChannel implements ClientChannel {
     private final Response response;
     private final Callback callback;
     private final Dialect dialect;
+    private final Redactor redactor;
+    private HangUpWatch watch;
     private boolean streaming;
     private boolean finished;
     private int status;
     private long overheadNanos = -1;
 
-    HttpClientChannel(Response response, Callback callback, Dialect dialect) {
+    HttpClientChannel(Response response, Callback callback, Dialect dialect, Redactor redactor) {
         this.response = response;
         this.callback = callback;
         this.dialect = dialect;
+        this.redactor = redactor;
+    }
+
+    private ErrorResponses.Rendered render(Failure failure) {
+        ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
+        return new ErrorResponses.Rendered(rendered.status(), rendered.openAiType(), rendered.openAiCode(),
+                rendered.anthropicType(), redactor.redact(rendered.message()));
+    }
+
+    /** Cancels the call when the client hangs up before the response completes. */
+    void watchHangUp(org.eclipse.jetty.io.EndPoint endPoint, dev.gapwise.gateway.call.Cancellation cancellation) {
+        watch = HangUpWatch.start(endPoint, cancellation);
+    }
+
+    /** Stops the watch before the response completes (Jetty watches the connection again for the next request). */
+    private void completing() {
+        if (watch != null && watch.stop() && !response.isCommitted()) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        watch = null;
+    }
+
+    /** Stops the hang-up watch when the call ends without a response (a bug). */
+    void stopWatching() {
+        completing();
+    }
+
+    /** True once the response (or the stream) has started. */
+    boolean started() {
+        return streaming || finished;
     }
 
     @Override
     public boolean respond(ServedBy servedBy, byte[] json) {
+        completing();
         headers(servedBy, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, json.length);
         status = 200;
@@ -70,6 +105,7 @@ final class HttpClientChannel implements ClientChannel {
 
     @Override
     public void endStream() {
+        completing();
         finished = true;
         try (Blocker.Callback blocker = Blocker.callback()) {
             response.write(true, null, blocker);
@@ -82,7 +118,8 @@ final class HttpClientChannel implements ClientChannel {
 
     @Override
     public void breakStream(Failure failure) {
-        ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
+        completing();
+        ErrorResponses.Rendered rendered = render(failure);
         try (Blocker.Callback blocker = Blocker.callback()) {
             response.write(false, ByteBuffer.wrap(rendered.event(dialect).bytes()), blocker);
             blocker.block();
@@ -90,17 +127,24 @@ final class HttpClientChannel implements ClientChannel {
             // the client is gone as well; the abort below is all that is left
         }
         finished = true;
-        callback.failed(new IOException("upstream stream broke: " + failure.message()));
+        callback.failed(new IOException("stream ended with an error event (" + rendered.openAiCode() + ")"));
     }
 
     /** Writes an error response when nothing was sent yet. */
     void fail(Failure failure) {
-        ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
+        completing();
+        ErrorResponses.Rendered rendered = render(failure);
         status = rendered.status();
         finished = true;
         byte[] body = dev.gapwise.gateway.provider.Json.bytes(rendered.body(dialect));
         response.setStatus(rendered.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        if (rendered.status() == 503) {
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
+        }
+        if (ErrorResponses.closesConnection(failure)) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

@@ -4,45 +4,95 @@ import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.config.EndpointAccess;
+import dev.gapwise.gateway.config.ServerConfig;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
+import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.util.Callback;
 
 import java.time.InstantSource;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Builds the handler tree: one handler per endpoint, an OpenAI-dialect 404 for anything else. */
 public final class Ingress {
     private Ingress() {
     }
 
+    /**
+     * What the endpoints are built from.
+     *
+     * @param server    limits (body size, in-flight bytes, body deadline)
+     * @param access    who may read /metrics, /v1/models and /readyz once keys are in use
+     * @param adminKey  the admin key's value, when one is configured
+     * @param keys      the virtual keys
+     * @param planner   the router
+     * @param loop      the retry/fallback loop
+     * @param metrics   the meters
+     * @param clock     time
+     * @param callable  the deployments, for /v1/models
+     * @param readiness what /readyz answers
+     * @param inFlight  the calls in flight, for shutdown
+     * @param redactor  removes credentials from error text
+     */
+    public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                        RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                        List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor) {
+        public Parts {
+            Objects.requireNonNull(server, "server");
+            Objects.requireNonNull(access, "access");
+            Objects.requireNonNull(adminKey, "adminKey");
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(inFlight, "inFlight");
+            Objects.requireNonNull(redactor, "redactor");
+            callable = List.copyOf(callable);
+        }
+    }
+
     /** The root handler for the gateway's endpoints. */
-    public static Handler handler(int maxBodyBytes, VirtualKeys keys, RoutePlanner planner, CallLoop loop,
-                                  GatewayMetrics metrics, InstantSource clock, List<Deployment> callable,
-                                  BooleanSupplier ready) {
+    public static Handler handler(Parts parts) {
         RequestIds ids = new RequestIds();
+        BodyBudget budget = new BodyBudget(parts.server().inflightBodyBudget());
+        IngressJson json = new IngressJson(parts.server().maxBodyBytes());
+        EndpointGuard guard = new EndpointGuard(parts.keys(), parts.adminKey());
+        parts.metrics().inflightBodies(budget::used);
         PathMappingsHandler paths = new PathMappingsHandler();
-        paths.addMapping(PathSpec.from("/v1/chat/completions"), new ChatHandler(Dialect.OPENAI, "chat_completions",
-                maxBodyBytes, keys, planner, loop, metrics, clock, ids));
-        paths.addMapping(PathSpec.from("/v1/messages"), new ChatHandler(Dialect.ANTHROPIC, "messages",
-                maxBodyBytes, keys, planner, loop, metrics, clock, ids));
-        paths.addMapping(PathSpec.from("/v1/models"), new ModelsHandler(callable));
-        paths.addMapping(PathSpec.from("/healthz"), new TextHandler(() ->
-                new TextHandler.Answer(200, "application/json", "{\"status\":\"ok\"}")));
-        paths.addMapping(PathSpec.from("/readyz"), new TextHandler(() -> ready.getAsBoolean()
-                ? new TextHandler.Answer(200, "application/json", "{\"status\":\"ready\"}")
-                : new TextHandler.Answer(503, "application/json", "{\"status\":\"not ready\"}")));
-        paths.addMapping(PathSpec.from("/metrics"), new TextHandler(() ->
-                new TextHandler.Answer(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape())));
+        paths.addMapping(PathSpec.from("/v1/chat/completions"),
+                new ChatHandler(Dialect.OPENAI, "chat_completions", parts, ids, budget, json));
+        paths.addMapping(PathSpec.from("/v1/messages"),
+                new ChatHandler(Dialect.ANTHROPIC, "messages", parts, ids, budget, json));
+        paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
+                new ModelsHandler(parts.callable())));
+        paths.addMapping(PathSpec.from("/healthz"), new TextHandler("/healthz", EndpointAccess.Access.OPEN, guard,
+                request -> new TextHandler.Answer(200, "application/json", "{\"status\":\"ok\"}")));
+        paths.addMapping(PathSpec.from("/readyz"), new TextHandler("/readyz", parts.access().readyz(), guard,
+                request -> {
+                    Readiness readiness = parts.readiness().get();
+                    return new TextHandler.Answer(readiness.status().httpStatus(), "application/json",
+                            Json.bytes(Json.object().put("status", readiness.status().id())
+                                    .setAll(readiness.details())));
+                }));
+        paths.addMapping(PathSpec.from("/metrics"), new TextHandler("/metrics", parts.access().metrics(), guard,
+                request -> new TextHandler.Answer(200, "text/plain; version=0.0.4; charset=utf-8",
+                        parts.metrics().scrape())));
         paths.addMapping(PathSpec.from("/"), new NotFound());
         return paths;
+    }
+
+    /** The error handler for refusals made by the HTTP layer itself, in the dialect's JSON. */
+    public static ErrorHandler errorHandler() {
+        return new DialectErrorHandler();
     }
 
     /** Unknown paths: 404 with an OpenAI-style error body. */
@@ -50,9 +100,9 @@ public final class Ingress {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             new HttpClientChannel(response, callback, request.getHttpURI().getPath().startsWith("/v1/messages")
-                    ? Dialect.ANTHROPIC : Dialect.OPENAI)
+                    ? Dialect.ANTHROPIC : Dialect.OPENAI, Redactor.shapesOnly())
                     .fail(new Failure.NotFound("no such endpoint: " + request.getMethod() + " "
-                            + request.getHttpURI().getPath()));
+                            + dev.gapwise.gateway.text.CleanText.of(request.getHttpURI().getPath(), 200)));
             return true;
         }
     }

@@ -3,15 +3,10 @@ package dev.gapwise.gateway.ingress;
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.util.Callback;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +15,7 @@ import java.util.Map;
  * {@code GET /v1/models}: {@code auto}, every servable model and every deployment id, in the OpenAI list format,
  * or the Anthropic one when the request carries {@code anthropic-version}. Both bodies are built once. Immutable.
  */
-final class ModelsHandler extends Handler.Abstract.NonBlocking {
+final class ModelsHandler implements java.util.function.Function<Request, TextHandler.Answer> {
     private final byte[] openAi;
     private final byte[] anthropic;
 
@@ -48,10 +43,8 @@ final class ModelsHandler extends Handler.Abstract.NonBlocking {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-        byte[] body = request.getHeaders().contains("anthropic-version") ? anthropic : openAi;
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.write(true, ByteBuffer.wrap(body), callback);
-        return true;
+    public TextHandler.Answer apply(Request request) {
+        return new TextHandler.Answer(200, "application/json",
+                request.getHeaders().contains("anthropic-version") ? anthropic : openAi);
     }
 }

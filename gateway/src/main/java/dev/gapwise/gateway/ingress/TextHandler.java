@@ -1,5 +1,9 @@
 package dev.gapwise.gateway.ingress;
 
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.config.EndpointAccess;
+import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -8,26 +12,45 @@ import org.eclipse.jetty.util.Callback;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** A GET endpoint whose body and status come from a supplier: health, readiness, metrics. Thread-safe. */
+/**
+ * A GET endpoint whose body and status come from a function of the request, behind the endpoint guard: health,
+ * readiness, metrics, models. Thread-safe.
+ */
 final class TextHandler extends Handler.Abstract.NonBlocking {
     /** A status and a body. */
-    record Answer(int status, String contentType, String body) {
+    record Answer(int status, String contentType, byte[] body) {
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    private final Supplier<Answer> answer;
+    private final String endpoint;
+    private final EndpointAccess.Access access;
+    private final EndpointGuard guard;
+    private final Function<Request, Answer> answer;
 
-    TextHandler(Supplier<Answer> answer) {
+    TextHandler(String endpoint, EndpointAccess.Access access, EndpointGuard guard, Function<Request, Answer> answer) {
+        this.endpoint = endpoint;
+        this.access = access;
+        this.guard = guard;
         this.answer = answer;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Answer current = answer.get();
+        Optional<Failure> refused = guard.refuse(access, endpoint, request);
+        if (refused.isPresent()) {
+            Dialect dialect = request.getHeaders().contains("anthropic-version") ? Dialect.ANTHROPIC : Dialect.OPENAI;
+            new HttpClientChannel(response, callback, dialect, Redactor.shapesOnly()).fail(refused.get());
+            return true;
+        }
+        Answer current = answer.apply(request);
         response.setStatus(current.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, current.contentType());
-        response.write(true, ByteBuffer.wrap(current.body().getBytes(StandardCharsets.UTF_8)), callback);
+        response.write(true, ByteBuffer.wrap(current.body()), callback);
         return true;
     }
 }

@@ -11,4 +11,8 @@ public sealed interface AuthDecision {
     /** Refused; the message never repeats the presented key. */
     record Denied(String message) implements AuthDecision {
     }
+
+    /** Keys cannot be checked (the key snapshot never loaded): refused, failing closed; the message says why. */
+    record Unavailable(String message) implements AuthDecision {
+    }
 }

@@ -2,6 +2,7 @@ package dev.gapwise.gateway.keys;
 
 import dev.gapwise.gateway.config.AuthMode;
 import dev.gapwise.gateway.store.Database;
+import dev.gapwise.gateway.text.LogValue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,38 +12,126 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Creates, lists, revokes and checks virtual keys. Checks read a snapshot of active key hashes refreshed from the
- * database at most every {@code refreshMillis} (so keys created or revoked by {@code gapwise keys} reach a running
- * server within that time). Thread-safe.
+ * Creates, lists, revokes and checks virtual keys.
+ *
+ * <p>Checks never touch the database: they read an immutable snapshot of the active key hashes, loaded once when
+ * this object is made and then refreshed every {@value #REFRESH_MILLIS} ms by a background thread ({@link #start}),
+ * so keys created or revoked by {@code gapwise keys} reach a running server within that time and a slow or absent
+ * database never slows a request. A failed refresh keeps the last good snapshot (and {@link #status} says since
+ * when it is stale). While no snapshot has ever loaded — a gateway started with its database down — the gateway
+ * cannot know whether keys exist, so it fails closed: every request that would need a key is refused with {@link
+ * AuthDecision.Unavailable} (503), except under {@code auth: none}. Thread-safe.
  */
-public final class VirtualKeys {
+public final class VirtualKeys implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VirtualKeys.class);
     private static final String PREFIX = "gw-";
-    private static final long REFRESH_MILLIS = 2_000;
+    static final long REFRESH_MILLIS = 2_000;
 
     private final Database database;
     private final AuthMode mode;
     private final InstantSource clock;
     private final SecureRandom random = new SecureRandom();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Long.MIN_VALUE, false);
+    private final Object refreshing = new Object();
+    private volatile Snapshot snapshot;
+    private volatile Status status;
+    private volatile Thread refresher;
 
-    private record Snapshot(Map<String, KeyIdentity> byHash, long loadedAtMillis, boolean anyKeyEver) {
+    /** The keys as last loaded; {@code loaded} is false until a load succeeded. */
+    private record Snapshot(boolean loaded, Map<String, KeyIdentity> byHash, boolean anyKeyEver) {
     }
 
+    /**
+     * The refresher's view.
+     *
+     * @param loadedAt  when the snapshot in use was loaded; empty when none ever was
+     * @param lastError the last refresh error while refreshes fail
+     */
+    public record Status(Optional<Instant> loadedAt, Optional<String> lastError) {
+        /** True when a snapshot is in use. */
+        public boolean loaded() {
+            return loadedAt.isPresent();
+        }
+    }
+
+    /** Keys over {@code database}; loads the snapshot once (call {@link #start} to keep it fresh). */
     public VirtualKeys(Database database, AuthMode mode, InstantSource clock) {
         this.database = database;
         this.mode = mode;
         this.clock = clock;
+        this.snapshot = new Snapshot(false, Map.of(), false);
+        this.status = new Status(Optional.empty(), Optional.empty());
+        if (mode != AuthMode.NONE) {
+            refresh();
+        }
     }
 
+    /** Starts the background refresher (idempotent); {@link #close} stops it. */
+    public VirtualKeys start() {
+        synchronized (refreshing) {
+            if (refresher == null && mode != AuthMode.NONE) {
+                refresher = Thread.ofPlatform().name("gapwise-key-refresher").daemon(true).start(this::refreshLoop);
+            }
+        }
+        return this;
+    }
+
+    private void refreshLoop() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(REFRESH_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            refresh();
+        }
+    }
+
+    /** Loads the snapshot now; on failure the last good one stays in use. */
+    public void refresh() {
+        Map<String, KeyIdentity> byHash = new HashMap<>();
+        boolean any = false;
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT id, name, tier, key_hash, revoked_at FROM virtual_keys");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                any = true;
+                if (rs.getString(5) == null) {
+                    byHash.put(rs.getString(4), new KeyIdentity(rs.getString(1), rs.getString(2),
+                            Optional.ofNullable(rs.getString(3))));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            if (status.lastError().isEmpty()) {
+                LOG.warn("keys: cannot refresh the key snapshot ({}); {}", LogValue.of(message), snapshot.loaded()
+                        ? "the last good one stays in use" : "requests that need a key are refused with 503 until it loads");
+            }
+            status = new Status(status.loadedAt(), Optional.of(message));
+            return;
+        }
+        if (status.lastError().isPresent()) {
+            LOG.info("keys: the key snapshot loads again");
+        }
+        snapshot = new Snapshot(true, Map.copyOf(byHash), any);
+        status = new Status(Optional.of(clock.instant()), Optional.empty());
+    }
+
+    /** The refresher's view, for readiness. */
+    public Status status() {
+        return status;
+    }
     /** Creates a key and returns it with its record; the key is never retrievable again. */
     public Created create(String name, Optional<String> tier) throws SQLException {
         byte[] secret = new byte[24];
@@ -62,7 +151,7 @@ public final class VirtualKeys {
             statement.setString(5, now);
             statement.executeUpdate();
         }
-        snapshot = new Snapshot(Map.of(), Long.MIN_VALUE, true);
+        refresh();
         return new Created(key, new KeyRecord(id, name, tier, now, Optional.empty()));
     }
 
@@ -98,17 +187,21 @@ public final class VirtualKeys {
             statement.setString(2, idOrName);
             statement.setString(3, idOrName);
             int count = statement.executeUpdate();
-            snapshot = new Snapshot(Map.of(), Long.MIN_VALUE, true);
+            refresh();
             return count;
         }
     }
 
-    /** Decides a request presenting {@code presented} (null when it sent no key). */
+    /** Decides a request presenting {@code presented} (null when it sent no key); never touches the database. */
     public AuthDecision check(String presented) {
         if (mode == AuthMode.NONE) {
             return new AuthDecision.Allowed(Optional.empty());
         }
-        Snapshot current = current();
+        Snapshot current = snapshot;
+        if (!current.loaded()) {
+            return new AuthDecision.Unavailable("cannot check API keys: the key database has not answered since this "
+                    + "gateway started (" + status.lastError().orElse("not loaded yet") + "); retry shortly");
+        }
         if (mode == AuthMode.AUTO && !current.anyKeyEver()) {
             return new AuthDecision.Allowed(Optional.empty());
         }
@@ -122,36 +215,28 @@ public final class VirtualKeys {
                 : new AuthDecision.Allowed(Optional.of(identity));
     }
 
-    /** True when a key was ever created (revoked ones included): auth is then on in {@code auto} mode. */
-    public boolean anyKeyEver() {
-        return current().anyKeyEver();
+    /**
+     * Whether requests need a key: always under {@code auth: required}, never under {@code none}, and under {@code
+     * auto} once a key was ever created. Empty while that cannot be known (no snapshot loaded yet).
+     */
+    public Optional<Boolean> keysRequired() {
+        return switch (mode) {
+            case NONE -> Optional.of(false);
+            case REQUIRED -> Optional.of(true);
+            case AUTO -> snapshot.loaded() ? Optional.of(snapshot.anyKeyEver()) : Optional.empty();
+        };
     }
 
-    private Snapshot current() {
-        Snapshot current = snapshot;
-        long now = clock.millis();
-        if (now - current.loadedAtMillis() < REFRESH_MILLIS && current.loadedAtMillis() != Long.MIN_VALUE) {
-            return current;
+    @Override
+    public void close() {
+        Thread running;
+        synchronized (refreshing) {
+            running = refresher;
+            refresher = null;
         }
-        Map<String, KeyIdentity> byHash = new ConcurrentHashMap<>();
-        boolean any = false;
-        try (Connection connection = database.connection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, name, tier, key_hash, revoked_at FROM virtual_keys");
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                any = true;
-                if (rs.getString(5) == null) {
-                    byHash.put(rs.getString(4), new KeyIdentity(rs.getString(1), rs.getString(2),
-                            Optional.ofNullable(rs.getString(3))));
-                }
-            }
-        } catch (SQLException e) {
-            return current.loadedAtMillis() == Long.MIN_VALUE ? new Snapshot(Map.of(), Long.MIN_VALUE, true) : current;
+        if (running != null) {
+            running.interrupt();
         }
-        Snapshot fresh = new Snapshot(Map.copyOf(byHash), now, any);
-        snapshot = fresh;
-        return fresh;
     }
 
     static String hash(String key) {

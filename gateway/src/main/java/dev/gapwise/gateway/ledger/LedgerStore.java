@@ -13,11 +13,14 @@ final class LedgerStore {
     private static final String INSERT = """
             INSERT INTO ledger (request_id, attempt, at_utc, day, key_id, ingress, requested_model, served_model,
               deployment, provider, tier, reason, status, error_class, input_tokens, output_tokens, tokens_estimated,
-              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us, decision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us, decision, anomaly)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (request_id, attempt) DO NOTHING""";
 
     private final Database database;
+
+    /** Why a write failed: the database could not be reached or was busy, or it refused the rows themselves. */
+    enum Refusal { UNAVAILABLE, REFUSED }
 
     LedgerStore(Database database) {
         this.database = database;
@@ -41,7 +44,7 @@ final class LedgerStore {
                     statement.setString(++i, row.deployment());
                     statement.setString(++i, row.provider());
                     statement.setString(++i, row.tier());
-                    statement.setString(++i, truncate(row.reason(), 500));
+                    statement.setString(++i, row.reason());
                     statement.setInt(++i, row.status());
                     statement.setString(++i, row.errorClass());
                     statement.setLong(++i, row.inputTokens());
@@ -56,7 +59,8 @@ final class LedgerStore {
                     } else {
                         statement.setLong(++i, row.ttftMicros());
                     }
-                    statement.setString(++i, row.decision() == null ? "" : truncate(row.decision(), 4000));
+                    statement.setString(++i, row.decision());
+                    statement.setString(++i, row.anomaly());
                     statement.addBatch();
                 }
                 statement.executeBatch();
@@ -68,7 +72,38 @@ final class LedgerStore {
         }
     }
 
-    private static String truncate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max);
+    /**
+     * Classifies a failed write: {@code UNAVAILABLE} when the database cannot be reached, is busy, or the error is
+     * one that passes (connection, resources, operator intervention, serialization or deadlock); else {@code
+     * REFUSED}, the rows themselves were rejected.
+     */
+    Refusal classify(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientException || t instanceof java.sql.SQLRecoverableException) {
+                return Refusal.UNAVAILABLE;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
+                        || state.startsWith("57") || state.startsWith("58")) {
+                    return Refusal.UNAVAILABLE;
+                }
+                String message = String.valueOf(sql.getMessage());
+                if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED") || message.contains("SQLITE_IOERR")
+                        || message.contains("SQLITE_FULL") || message.contains("SQLITE_CANTOPEN")) {
+                    return Refusal.UNAVAILABLE;
+                }
+            }
+        }
+        return reachable() ? Refusal.REFUSED : Refusal.UNAVAILABLE;
+    }
+
+    /** True when a connection can be had and answers within two seconds. */
+    boolean reachable() {
+        try (Connection connection = database.connection()) {
+            return connection.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class GatewayMetrics {
         overhead = Timer.builder("gapwise.overhead").description("Time spent in the gateway, upstream waits excluded")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(1)).register(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(registry);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(registry);
     }
 
     /** One finished client request. */
@@ -40,6 +42,9 @@ public final class GatewayMetrics {
 
     /** One upstream attempt, as the ledger recorded it. */
     public void attempt(LedgerRow row) {
+        if (row.anomaly() != null) {
+            usageAnomaly();
+        }
         String deployment = row.deployment();
         String error = row.errorClass() == null ? "none" : row.errorClass();
         counter("gapwise.attempts", "Upstream attempts by deployment and error class",
@@ -60,6 +65,31 @@ public final class GatewayMetrics {
     /** One error by class: failed upstream attempts and client errors caught at the edge (bad input, auth). */
     public void rejected(String errorClass) {
         counter("gapwise.errors", "Errors by class", "class", errorClass).increment();
+    }
+
+    /** Bytes of request bodies in flight (read, parsed or being served), against the in-flight bound. */
+    public void inflightBodies(java.util.function.LongSupplier bytes) {
+        io.micrometer.core.instrument.Gauge.builder("gapwise.inflight.body.bytes", bytes::getAsLong)
+                .description("Memory charged by request bodies in flight").baseUnit("bytes").register(registry);
+    }
+
+    /**
+     * The ledger writer: rows waiting in the pending file, rows quarantined to the dead-letter file (alert on any
+     * increase), and whether the database takes rows.
+     */
+    public void ledger(dev.gapwise.gateway.ledger.Ledger ledger) {
+        io.micrometer.core.instrument.Gauge.builder("gapwise.ledger.pending.rows", ledger::pendingRows)
+                .description("Ledger rows durable in the pending file, not yet in the database").register(registry);
+        io.micrometer.core.instrument.FunctionCounter.builder("gapwise.ledger.quarantined.rows", ledger,
+                        l -> l.quarantinedRows())
+                .description("Ledger rows the database refused, kept in the dead-letter file").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("gapwise.ledger.database.up", () -> ledger.status().databaseUp() ? 1 : 0)
+                .description("1 while the ledger's database takes rows").register(registry);
+    }
+
+    /** Upstream usage the gateway had to clamp (negative or implausibly large token counts). */
+    public void usageAnomaly() {
+        counter("gapwise.usage.anomalies", "Attempts whose reported usage was implausible and clamped").increment();
     }
 
     /** The Prometheus text exposition. */

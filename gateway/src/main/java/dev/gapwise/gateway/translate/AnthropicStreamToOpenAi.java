@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import dev.gapwise.gateway.provider.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,10 +40,8 @@ final class AnthropicStreamToOpenAi implements StreamTranslator {
                 JsonNode message = event.path("message");
                 id = message.path("id").asString(id);
                 model = message.path("model").asString(model);
-                inputTokens = message.path("usage").path("input_tokens").asLong(0)
-                        + message.path("usage").path("cache_read_input_tokens").asLong(0)
-                        + message.path("usage").path("cache_creation_input_tokens").asLong(0);
-                outputTokens = message.path("usage").path("output_tokens").asLong(0);
+                inputTokens = AnthropicToOpenAi.inputTokens(message.path("usage"));
+                outputTokens = TokenCount.of(message.path("usage").path("output_tokens"), 0);
                 ObjectNode delta = Json.object().put("role", "assistant").put("content", "");
                 yield List.of(chunk(delta, null));
             }
@@ -73,10 +72,8 @@ final class AnthropicStreamToOpenAi implements StreamTranslator {
             }
             case "message_delta" -> {
                 JsonNode usage = event.path("usage");
-                outputTokens = usage.path("output_tokens").asLong(outputTokens);
-                if (usage.path("input_tokens").canConvertToLong()) {
-                    inputTokens = usage.path("input_tokens").asLong();
-                }
+                outputTokens = TokenCount.of(usage.path("output_tokens"), outputTokens);
+                inputTokens = TokenCount.of(usage.path("input_tokens"), inputTokens);
                 String stop = event.path("delta").path("stop_reason").asString(null);
                 yield stop == null ? List.of() : List.of(chunk(Json.object(), AnthropicToOpenAi.finishReason(stop)));
             }
@@ -96,7 +93,7 @@ final class AnthropicStreamToOpenAi implements StreamTranslator {
             ObjectNode chunk = base();
             chunk.putArray("choices");
             chunk.putObject("usage").put("prompt_tokens", inputTokens).put("completion_tokens", outputTokens)
-                    .put("total_tokens", inputTokens + outputTokens);
+                    .put("total_tokens", TokenCount.sum(inputTokens, outputTokens));
             out.add(SseEvent.of(null, chunk));
         }
         out.add(new SseEvent(null, "[DONE]", null));

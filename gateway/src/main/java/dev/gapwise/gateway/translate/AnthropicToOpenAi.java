@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -8,7 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Anthropic requests into OpenAI requests, and Anthropic responses into OpenAI responses. {@code tool_result}
  * blocks become {@code tool} messages (placed before the rest of their user turn), {@code tool_use} blocks
- * become {@code tool_calls} with JSON-string arguments; thinking blocks are dropped. Pure functions.
+ * become {@code tool_calls} with JSON-string arguments; thinking blocks are dropped. Images become {@code
+ * image_url} parts; a PDF {@code document} becomes a {@code file} part and a text document a text part. A block
+ * with no OpenAI equivalent (a document by URL or file id, an image with no usable source, an unknown type) is
+ * refused, naming it, never dropped. Pure functions.
  */
 final class AnthropicToOpenAi {
     private AnthropicToOpenAi() {
@@ -22,11 +26,13 @@ final class AnthropicToOpenAi {
         if (!system.isEmpty()) {
             messages.addObject().put("role", "system").put("content", system);
         }
-        for (JsonNode message : in.path("messages")) {
+        JsonNode all = in.path("messages");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode message = all.get(i);
             if (message.path("role").asString("").equals("assistant")) {
                 assistant(message.path("content"), messages);
             } else {
-                user(message.path("content"), messages);
+                user(message.path("content"), messages, "messages[" + i + "]");
             }
         }
         if (in.path("max_tokens").isNumber()) {
@@ -78,27 +84,26 @@ final class AnthropicToOpenAi {
         }
     }
 
-    private static void user(JsonNode content, ArrayNode messages) {
+    private static void user(JsonNode content, ArrayNode messages, String where) {
         if (content.isString()) {
             messages.addObject().put("role", "user").put("content", content.stringValue());
             return;
         }
         ArrayNode parts = Json.MAPPER.createArrayNode();
-        for (JsonNode block : content) {
-            switch (block.path("type").asString("")) {
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode block = content.get(j);
+            String at = where + ".content[" + j + "]";
+            String type = block.path("type").asString("");
+            switch (type) {
                 case "tool_result" -> messages.addObject().put("role", "tool")
                         .put("tool_call_id", block.path("tool_use_id").asString(""))
-                        .put("content", OpenAiToAnthropic.text(block.path("content")));
+                        .put("content", toolResultText(block.path("content"), at));
                 case "text" -> parts.addObject().put("type", "text").put("text", block.path("text").asString(""));
-                case "image" -> {
-                    JsonNode source = block.path("source");
-                    String url = source.path("type").asString("").equals("base64")
-                            ? "data:" + source.path("media_type").asString("") + ";base64," + source.path("data").asString("")
-                            : source.path("url").asString("");
-                    parts.addObject().put("type", "image_url").putObject("image_url").put("url", url);
-                }
-                default -> {
-                }
+                case "image" -> parts.addObject().put("type", "image_url").putObject("image_url")
+                        .put("url", imageUrl(block.path("source"), at));
+                case "document" -> parts.add(document(block, at));
+                default -> throw new UntranslatablePart(at, "an Anthropic '" + type + "' block has no OpenAI Chat "
+                        + "Completions equivalent");
             }
         }
         if (parts.isEmpty()) {
@@ -114,6 +119,58 @@ final class AnthropicToOpenAi {
         } else {
             message.set("content", parts);
         }
+    }
+
+    private static String imageUrl(JsonNode source, String at) {
+        String kind = source.path("type").asString("");
+        if (kind.equals("base64") && source.path("media_type").isString() && source.path("data").isString()
+                && !source.path("data").stringValue().isEmpty()) {
+            return "data:" + source.path("media_type").stringValue() + ";base64," + source.path("data").stringValue();
+        }
+        if (kind.equals("url") && source.path("url").isString() && !source.path("url").stringValue().isBlank()) {
+            return source.path("url").stringValue();
+        }
+        throw new UntranslatablePart(at, "an image block needs a 'source' of type base64 (media_type and data) or "
+                + "url (a non-empty url)");
+    }
+
+    /** A PDF document as an OpenAI file part, a text document as a text part. */
+    private static JsonNode document(JsonNode block, String at) {
+        JsonNode source = block.path("source");
+        String title = block.path("title").asString("document");
+        switch (source.path("type").asString("")) {
+            case "base64" -> {
+                if (source.path("data").isString() && source.path("media_type").asString("").equals("application/pdf")) {
+                    ObjectNode part = Json.object().put("type", "file");
+                    part.putObject("file").put("filename", title.endsWith(".pdf") ? title : title + ".pdf")
+                            .put("file_data", "data:application/pdf;base64," + source.path("data").stringValue());
+                    return part;
+                }
+            }
+            case "text" -> {
+                if (source.path("data").isString()) {
+                    return Json.object().put("type", "text").put("text", source.path("data").stringValue());
+                }
+            }
+            case "content" -> {
+                return Json.object().put("type", "text").put("text", OpenAiToAnthropic.text(source.path("content")));
+            }
+            default -> {
+            }
+        }
+        throw new UntranslatablePart(at, "a document block with a '" + source.path("type").asString("missing")
+                + "' source has no OpenAI Chat Completions equivalent (base64 PDF and text documents translate)");
+    }
+
+    /** A tool result's text; OpenAI tool messages carry text only, so an image in one is refused. */
+    private static String toolResultText(JsonNode content, String at) {
+        for (JsonNode part : content) {
+            if (!part.path("type").asString("text").equals("text")) {
+                throw new UntranslatablePart(at, "a tool_result holding a '" + part.path("type").asString()
+                        + "' block has no OpenAI equivalent (tool messages carry text only)");
+            }
+        }
+        return OpenAiToAnthropic.text(content);
     }
 
     private static void assistant(JsonNode content, ArrayNode messages) {
@@ -158,13 +215,18 @@ final class AnthropicToOpenAi {
         message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason(in.path("stop_reason").asString("end_turn")));
-        long input = in.path("usage").path("input_tokens").asLong(0)
-                + in.path("usage").path("cache_read_input_tokens").asLong(0)
-                + in.path("usage").path("cache_creation_input_tokens").asLong(0);
-        long output = in.path("usage").path("output_tokens").asLong(0);
+        long input = inputTokens(in.path("usage"));
+        long output = TokenCount.of(in.path("usage").path("output_tokens"), 0);
         out.putObject("usage").put("prompt_tokens", input).put("completion_tokens", output)
-                .put("total_tokens", input + output);
+                .put("total_tokens", TokenCount.sum(input, output));
         return out;
+    }
+
+    /** Anthropic input tokens, cache reads and writes included. */
+    static long inputTokens(JsonNode usage) {
+        return TokenCount.sum(TokenCount.sum(TokenCount.of(usage.path("input_tokens"), 0),
+                TokenCount.of(usage.path("cache_read_input_tokens"), 0)),
+                TokenCount.of(usage.path("cache_creation_input_tokens"), 0));
     }
 
     static String finishReason(String stopReason) {

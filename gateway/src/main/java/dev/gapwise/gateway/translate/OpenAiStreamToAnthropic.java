@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import dev.gapwise.gateway.provider.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -72,8 +73,8 @@ final class OpenAiStreamToAnthropic implements StreamTranslator {
             }
         }
         if (chunk.path("usage").isObject()) {
-            inputTokens = chunk.path("usage").path("prompt_tokens").asLong(inputTokens);
-            outputTokens = chunk.path("usage").path("completion_tokens").asLong(outputTokens);
+            inputTokens = TokenCount.of(chunk.path("usage").path("prompt_tokens"), inputTokens);
+            outputTokens = TokenCount.of(chunk.path("usage").path("completion_tokens"), outputTokens);
         }
         return out;
     }

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.translate;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -13,7 +14,9 @@ import java.util.List;
  * OpenAI requests into Anthropic requests, and OpenAI responses into Anthropic responses. System and developer
  * messages become {@code system}; tool messages become {@code tool_result} blocks of a user turn; consecutive
  * turns of one role are merged, as Anthropic requires alternation. {@code response_format} has no Anthropic
- * field, so it becomes an instruction in the system prompt. Pure functions.
+ * field, so it becomes an instruction in the system prompt. An image becomes an image block, a PDF {@code file}
+ * part a document block; a part with no Anthropic equivalent (audio, a file by id, an empty image URL, an
+ * unknown type, the legacy {@code function} role) is refused, naming it, never dropped. Pure functions.
  */
 final class OpenAiToAnthropic {
     /** Anthropic requires max_tokens; OpenAI clients often omit it. */
@@ -29,11 +32,13 @@ final class OpenAiToAnthropic {
         out.put("max_tokens", max.isNumber() ? max.asInt() : DEFAULT_MAX_TOKENS);
         List<String> system = new ArrayList<>();
         ArrayNode messages = out.putArray("messages");
-        for (JsonNode message : in.path("messages")) {
+        JsonNode all = in.path("messages");
+        for (int i = 0; i < all.size(); i++) {
+            JsonNode message = all.get(i);
             String role = message.path("role").asString("");
             switch (role) {
                 case "system", "developer" -> system.add(text(message.path("content")));
-                case "user" -> append(messages, "user", userBlocks(message.path("content")));
+                case "user" -> append(messages, "user", userBlocks(message.path("content"), "messages[" + i + "]"));
                 case "assistant" -> append(messages, "assistant", assistantBlocks(message));
                 case "tool" -> {
                     ObjectNode result = Json.object().put("type", "tool_result")
@@ -41,8 +46,8 @@ final class OpenAiToAnthropic {
                             .put("content", text(message.path("content")));
                     append(messages, "user", List.of(result));
                 }
-                default -> {
-                }
+                default -> throw new UntranslatablePart("messages[" + i + "]", "the role '" + role
+                        + "' has no Anthropic equivalent (send tool results as role 'tool')");
             }
         }
         JsonNode format = in.path("response_format");
@@ -115,21 +120,50 @@ final class OpenAiToAnthropic {
         }
     }
 
-    private static List<JsonNode> userBlocks(JsonNode content) {
+    private static List<JsonNode> userBlocks(JsonNode content, String where) {
         List<JsonNode> blocks = new ArrayList<>();
         if (content.isString()) {
             blocks.add(Json.object().put("type", "text").put("text", content.stringValue()));
             return blocks;
         }
-        for (JsonNode part : content) {
-            switch (part.path("type").asString("")) {
+        for (int j = 0; j < content.size(); j++) {
+            JsonNode part = content.get(j);
+            String at = where + ".content[" + j + "]";
+            String type = part.path("type").asString("");
+            switch (type) {
                 case "text" -> blocks.add(Json.object().put("type", "text").put("text", part.path("text").asString("")));
-                case "image_url" -> blocks.add(image(part.path("image_url").path("url").asString("")));
-                default -> {
+                case "image_url" -> {
+                    String url = part.path("image_url").path("url").asString("");
+                    if (url.isBlank()) {
+                        throw new UntranslatablePart(at, "an image_url part needs a non-empty 'image_url.url'");
+                    }
+                    blocks.add(image(url));
                 }
+                case "file" -> blocks.add(file(part.path("file"), at));
+                case "input_audio" -> throw new UntranslatablePart(at, "an 'input_audio' part has no Anthropic "
+                        + "Messages equivalent (Anthropic models take no audio)");
+                default -> throw new UntranslatablePart(at, "an OpenAI '" + type + "' part has no Anthropic "
+                        + "Messages equivalent");
             }
         }
         return blocks;
+    }
+
+    /** A PDF sent inline ({@code file_data} as a data URL) becomes a document block; a file id cannot travel. */
+    private static JsonNode file(JsonNode file, String at) {
+        String data = file.path("file_data").asString("");
+        String prefix = "data:application/pdf;base64,";
+        if (!data.startsWith(prefix)) {
+            throw new UntranslatablePart(at, "a 'file' part translates only as inline PDF data (file_data: "
+                    + "data:application/pdf;base64,…); a file_id or another type has no Anthropic equivalent");
+        }
+        ObjectNode block = Json.object().put("type", "document");
+        block.putObject("source").put("type", "base64").put("media_type", "application/pdf")
+                .put("data", data.substring(prefix.length()));
+        if (file.path("filename").isString()) {
+            block.put("title", file.path("filename").stringValue());
+        }
+        return block;
     }
 
     private static JsonNode image(String url) {
@@ -219,8 +253,8 @@ final class OpenAiToAnthropic {
         }
         out.put("stop_reason", stopReason(choice.path("finish_reason").asString("stop")));
         out.putNull("stop_sequence");
-        out.putObject("usage").put("input_tokens", in.path("usage").path("prompt_tokens").asLong(0))
-                .put("output_tokens", in.path("usage").path("completion_tokens").asLong(0));
+        out.putObject("usage").put("input_tokens", TokenCount.of(in.path("usage").path("prompt_tokens"), 0))
+                .put("output_tokens", TokenCount.of(in.path("usage").path("completion_tokens"), 0));
         return out;
     }
 

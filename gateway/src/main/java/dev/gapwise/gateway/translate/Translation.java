@@ -9,12 +9,31 @@ public final class Translation {
     private Translation() {
     }
 
-    /** A request in dialect {@code from} rewritten for an upstream speaking {@code to}. */
-    public static ObjectNode request(Dialect from, Dialect to, ObjectNode request) {
-        if (from == to) {
-            return request;
+    /** A request rewritten for another dialect, or why it cannot be. */
+    public sealed interface Request {
+        /** The request in the upstream's dialect. */
+        record Translated(ObjectNode body) implements Request {
         }
-        return from == Dialect.OPENAI ? OpenAiToAnthropic.request(request) : AnthropicToOpenAi.request(request);
+
+        /** A part of the request has no equivalent in the upstream's dialect; {@code reason} names it. */
+        record Refused(String reason) implements Request {
+        }
+    }
+
+    /**
+     * A request in dialect {@code from} rewritten for an upstream speaking {@code to}; refused, naming the part,
+     * when a part has no equivalent there (never silently dropped).
+     */
+    public static Request request(Dialect from, Dialect to, ObjectNode request) {
+        if (from == to) {
+            return new Request.Translated(request);
+        }
+        try {
+            return new Request.Translated(from == Dialect.OPENAI ? OpenAiToAnthropic.request(request)
+                    : AnthropicToOpenAi.request(request));
+        } catch (UntranslatablePart e) {
+            return new Request.Refused(e.getMessage());
+        }
     }
 
     /** A complete upstream response in dialect {@code from} rewritten for a client speaking {@code to}. */

@@ -120,6 +120,10 @@ class RetryAndFallbackTest extends SharedGatewayTest {
         }
 
         assertThat(gw.upstream.cancelledStreams()).isEqualTo(1);
+        while (gw.ledgerRows().stream().noneMatch(r -> "client_cancelled".equals(r.get("error_class")))
+                && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
         Map<String, Object> row = gw.ledgerRows().getLast();
         assertThat(row.get("error_class")).isEqualTo("client_cancelled");
         assertThat(row.get("tokens_estimated")).isEqualTo(1);

@@ -34,7 +34,7 @@ class UnreachableProviderTest {
                     TestGateway.environment(), InstantSource.system())) {
                 HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                                 gateway.uri().resolve("/v1/chat/completions"))
-                        .POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", false))).build(),
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", false))).build(),
                         HttpResponse.BodyHandlers.ofString());
 
                 assertThat(response.statusCode()).isEqualTo(200);

@@ -36,7 +36,7 @@ class ConfigLoaderTest {
     void namesAnUnknownKeyAndTheKeysAllowed() {
         assertThatThrownBy(() -> ConfigLoader.parse("server:\n  prot: 80\n", "f"))
                 .isInstanceOf(ConfigException.class).hasMessage("server.prot: unknown key; expected one of host, port, "
-                        + "max_body_bytes");
+                        + "max_body_bytes, max_inflight_body_bytes, body_timeout, shutdown_grace");
     }
 
     @Test

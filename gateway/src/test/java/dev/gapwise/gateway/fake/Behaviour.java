@@ -11,10 +11,23 @@ package dev.gapwise.gateway.fake;
  * @param cutAfterChunks  close the connection after this many content events (-1: never)
  * @param omitUsage       leave usage out of the answer
  * @param text            the answer text
+ * @param errorText       the message of an error answer (or of the error event sent instead of a cut); {@value
+ *                        #CREDENTIAL} in it is replaced by the credential the request carried; null: a default
+ * @param promptTokens    the prompt tokens reported (default 12)
+ * @param completionTokens the completion tokens reported; {@code Long.MIN_VALUE}: one per piece of text
  */
 public record Behaviour(int status, String retryAfter, long headerDelayMs, int chunks, long chunkDelayMs,
-                        int cutAfterChunks, boolean omitUsage, String text) {
+                        int cutAfterChunks, boolean omitUsage, String text, String errorText, long promptTokens,
+                        long completionTokens) {
     public static final String TEXT = "Hello from the fake upstream.";
+    /** Stands for the credential the upstream received, in {@link #errorText}. */
+    public static final String CREDENTIAL = "{credential}";
+
+    public Behaviour(int status, String retryAfter, long headerDelayMs, int chunks, long chunkDelayMs,
+                     int cutAfterChunks, boolean omitUsage, String text) {
+        this(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text, null, 12,
+                Long.MIN_VALUE);
+    }
 
     public static Behaviour ok() {
         return new Behaviour(200, null, 0, 4, 0, -1, false, TEXT);
@@ -28,19 +41,35 @@ public record Behaviour(int status, String retryAfter, long headerDelayMs, int c
         return new Behaviour(429, retryAfter, 0, 4, 0, -1, false, TEXT);
     }
 
+    /** An error answer (or, with {@link #cutAfter}, an error event mid-stream) saying {@code message}. */
+    public Behaviour saying(String message) {
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
+                message, promptTokens, completionTokens);
+    }
+
+    /** Reports these token counts, whatever they are. */
+    public Behaviour reporting(long prompt, long completion) {
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
+                errorText, prompt, completion);
+    }
+
     public Behaviour slowHeaders(long millis) {
-        return new Behaviour(status, retryAfter, millis, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text);
+        return new Behaviour(status, retryAfter, millis, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
+                errorText, promptTokens, completionTokens);
     }
 
     public Behaviour chunks(int count, long delayMs) {
-        return new Behaviour(status, retryAfter, headerDelayMs, count, delayMs, cutAfterChunks, omitUsage, text);
+        return new Behaviour(status, retryAfter, headerDelayMs, count, delayMs, cutAfterChunks, omitUsage, text,
+                errorText, promptTokens, completionTokens);
     }
 
     public Behaviour cutAfter(int count) {
-        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, count, omitUsage, text);
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, count, omitUsage, text,
+                errorText, promptTokens, completionTokens);
     }
 
     public Behaviour withoutUsage() {
-        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, true, text);
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, true, text,
+                errorText, promptTokens, completionTokens);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 
 /** The fake upstream's bodies and stream events in both dialects, for one request. */
 final class FakeAnswers {
-    static final int PROMPT_TOKENS = 12;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One wire event; {@code content} marks text or tool-argument deltas (where cuts happen). */
@@ -24,7 +23,10 @@ final class FakeAnswers {
     private final String tool;
     private final String text;
 
-    FakeAnswers(JsonNode request, Behaviour behaviour, boolean anthropic) {
+    private final String credential;
+
+    FakeAnswers(JsonNode request, Behaviour behaviour, boolean anthropic, String credential) {
+        this.credential = credential == null ? "" : credential;
         this.request = request;
         this.behaviour = behaviour;
         this.anthropic = anthropic;
@@ -79,7 +81,7 @@ final class FakeAnswers {
 
     String error() {
         ObjectNode body = JSON.createObjectNode();
-        String message = "fake upstream answered " + behaviour.status();
+        String message = errorMessage("fake upstream answered " + behaviour.status());
         if (anthropic) {
             body.put("type", "error").putObject("error").put("type", "api_error").put("message", message);
         } else {
@@ -88,8 +90,29 @@ final class FakeAnswers {
         return body.toString();
     }
 
+    /** The behaviour's error text with the credential filled in, or {@code fallback}. */
+    String errorMessage(String fallback) {
+        return behaviour.errorText() == null ? fallback : behaviour.errorText().replace(Behaviour.CREDENTIAL, credential);
+    }
+
+    /** An error event in the endpoint's dialect, for a stream that fails mid-way. */
+    String errorEvent() {
+        ObjectNode body = JSON.createObjectNode();
+        if (anthropic) {
+            body.put("type", "error").putObject("error").put("type", "api_error").put("message", errorMessage("overloaded"));
+            return "event: error\ndata: " + body + "\n\n";
+        }
+        body.putObject("error").put("message", errorMessage("overloaded")).put("type", "server_error");
+        return "data: " + body + "\n\n";
+    }
+
+    private long completion() {
+        return behaviour.completionTokens() == Long.MIN_VALUE ? pieces().size() : behaviour.completionTokens();
+    }
+
     String complete() {
-        int completion = pieces().size();
+        long completion = completion();
+        long prompt = behaviour.promptTokens();
         if (anthropic) {
             ObjectNode body = JSON.createObjectNode().put("id", "msg_fake1").put("type", "message")
                     .put("role", "assistant").put("model", model);
@@ -102,7 +125,7 @@ final class FakeAnswers {
             }
             body.put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
             if (!behaviour.omitUsage()) {
-                body.putObject("usage").put("input_tokens", PROMPT_TOKENS).put("output_tokens", completion);
+                body.putObject("usage").put("input_tokens", prompt).put("output_tokens", completion);
             }
             return body.toString();
         }
@@ -121,8 +144,8 @@ final class FakeAnswers {
         choice.putNull("logprobs");
         choice.put("finish_reason", tool != null ? "tool_calls" : "stop");
         if (!behaviour.omitUsage()) {
-            body.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", completion)
-                    .put("total_tokens", PROMPT_TOKENS + completion);
+            body.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                    .put("total_tokens", prompt + completion);
         }
         return body.toString();
     }
@@ -153,8 +176,8 @@ final class FakeAnswers {
         if (!behaviour.omitUsage() && request.path("stream_options").path("include_usage").asBoolean(false)) {
             ObjectNode usage = base();
             usage.putArray("choices");
-            usage.putObject("usage").put("prompt_tokens", PROMPT_TOKENS).put("completion_tokens", pieces().size())
-                    .put("total_tokens", PROMPT_TOKENS + pieces().size());
+            usage.putObject("usage").put("prompt_tokens", behaviour.promptTokens()).put("completion_tokens", completion())
+                    .put("total_tokens", behaviour.promptTokens() + completion());
             events.add(new Event("data: " + usage + "\n\n", false));
         }
         events.add(new Event("data: [DONE]\n\n", false));
@@ -185,7 +208,7 @@ final class FakeAnswers {
                 .put("role", "assistant").put("model", model);
         message.putArray("content");
         message.putNull("stop_reason").putNull("stop_sequence");
-        message.putObject("usage").put("input_tokens", behaviour.omitUsage() ? 0 : PROMPT_TOKENS).put("output_tokens", 1);
+        message.putObject("usage").put("input_tokens", behaviour.omitUsage() ? 0 : behaviour.promptTokens()).put("output_tokens", 1);
         events.add(event("message_start", start, false));
         if (tool != null) {
             ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
@@ -211,7 +234,7 @@ final class FakeAnswers {
         events.add(event("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0), false));
         ObjectNode delta = JSON.createObjectNode().put("type", "message_delta");
         delta.putObject("delta").put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
-        delta.putObject("usage").put("output_tokens", pieces().size());
+        delta.putObject("usage").put("output_tokens", completion());
         events.add(event("message_delta", delta, false));
         events.add(event("message_stop", JSON.createObjectNode().put("type", "message_stop"), false));
         return events;

@@ -148,7 +148,9 @@ public final class FakeUpstream implements AutoCloseable {
         // headers of the upstream's own that must never reach the gateway's clients
         response.getHeaders().put("Connection", "X-Fake-Upstream");
         response.getHeaders().put("X-Fake-Upstream", "upstream-only");
-        FakeAnswers answers = new FakeAnswers(body, behaviour, anthropic);
+        String authorization = request.getHeaders().get("Authorization");
+        FakeAnswers answers = new FakeAnswers(body, behaviour, anthropic,
+                authorization != null ? authorization : request.getHeaders().get("x-api-key"));
         if (behaviour.status() / 100 != 2) {
             if (behaviour.retryAfter() != null) {
                 response.getHeaders().put("Retry-After", behaviour.retryAfter());
@@ -167,6 +169,15 @@ public final class FakeUpstream implements AutoCloseable {
         try {
             for (FakeAnswers.Event event : events) {
                 if (event.content() && content++ == behaviour.cutAfterChunks()) {
+                    if (behaviour.errorText() != null) {
+                        try (Blocker.Callback blocker = Blocker.callback()) {
+                            response.write(true, ByteBuffer.wrap(answers.errorEvent().getBytes(StandardCharsets.UTF_8)),
+                                    blocker);
+                            blocker.block();
+                        }
+                        callback.succeeded();
+                        return;
+                    }
                     callback.failed(new IOException("cut by the fake upstream"));
                     return;
                 }

@@ -5,7 +5,9 @@ import dev.gapwise.gateway.Gateway;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.config.ConfigLoader;
 import dev.gapwise.gateway.fake.FakeUpstream;
-import org.junit.jupiter.api.Test;
+import dev.gapwise.gateway.Postgres;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
@@ -30,19 +32,22 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The kill test: a gateway in its own JVM answers requests and is killed with SIGKILL right after the last
- * response; on restart, every completed response has its ledger row.
+ * The kill test, on SQLite and PostgreSQL: a gateway in its own JVM answers requests and is killed with SIGKILL
+ * right after the last response; on restart, every completed response has its ledger row, exactly once.
  */
 class LedgerDurabilityTest {
     @TempDir
     Path dir;
 
-    @Test
-    void everyCompletedResponseHasItsRowAfterTheServerIsKilled() throws Exception {
-        try (FakeUpstream upstream = FakeUpstream.start()) {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void everyCompletedResponseHasItsRowAfterTheServerIsKilled(String database) throws Exception {
+        try (FakeUpstream upstream = FakeUpstream.start();
+             Postgres schema = database.equals("postgresql") ? Postgres.schema() : null) {
             Path config = dir.resolve("gapwise.yaml");
+            String url = schema == null ? "jdbc:sqlite:" + dir.resolve("ledger.db") : schema.url();
             // a one-second batch window keeps the last rows only in the pending file when the kill comes
-            Files.writeString(config, TestGateway.yaml(upstream.baseUrl(), dir, "")
+            Files.writeString(config, TestGateway.withLedger(TestGateway.yaml(upstream.baseUrl(), dir, ""), dir, url)
                     .replace("ledger:\n", "ledger:\n  batch_window: 1s\n"));
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), GatewayProcessMain.class.getName(), config.toString())
@@ -57,7 +62,7 @@ class LedgerDurabilityTest {
             }
             assertThat(completed).hasSize(300);
             long inDatabaseAtKill;
-            try (Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+            try (Connection connection = java.sql.DriverManager.getConnection(url);
                  ResultSet rs = connection.createStatement().executeQuery("SELECT COUNT(DISTINCT request_id) FROM ledger")) {
                 rs.next();
                 inDatabaseAtKill = rs.getLong(1);
@@ -66,6 +71,7 @@ class LedgerDurabilityTest {
 
             try (Gateway restarted = Gateway.start(ConfigLoader.load(config), new Catalog(List.of(), List.of()),
                     TestGateway.environment(), InstantSource.system())) {
+                restarted.ledger().flush();
                 Set<String> recorded = new HashSet<>();
                 try (Connection connection = restarted.database().connection();
                      ResultSet rs = connection.createStatement().executeQuery("SELECT request_id FROM ledger")) {
@@ -74,6 +80,12 @@ class LedgerDurabilityTest {
                     }
                 }
                 assertThat(recorded).containsAll(completed);
+                try (Connection connection = restarted.database().connection();
+                     ResultSet rs = connection.createStatement().executeQuery(
+                             "SELECT COUNT(*) - COUNT(DISTINCT request_id || '/' || attempt) FROM ledger")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("no row twice").isZero();
+                }
             }
         }
     }
@@ -98,7 +110,7 @@ class LedgerDurabilityTest {
                 boolean stream = i % 2 == 0;
                 futures.add(clients.submit(() -> {
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/v1/chat/completions"))
-                            .POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", stream))).build(),
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestGateway.openAiChat("auto", stream))).build(),
                             HttpResponse.BodyHandlers.ofString());
                     assertThat(response.statusCode()).isEqualTo(200);
                     return response.headers().firstValue("x-gapwise-request-id").orElseThrow();

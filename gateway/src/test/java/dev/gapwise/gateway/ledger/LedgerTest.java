@@ -74,6 +74,7 @@ class LedgerTest {
 
         try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("l.db"));
              Ledger ledger = new Ledger(database, pending, false, Optional.of(FRONTIER), row -> { })) {
+            ledger.flush();
             assertThat(LedgerReport.count(database)).isEqualTo(1);
             assertThat(Files.size(pending)).isZero();
         }

@@ -14,6 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** OpenAI ⇄ Anthropic translation of requests, responses and streams. */
 class TranslationTest {
+    static JsonNode translated(Translation.Request request) {
+        return switch (request) {
+            case Translation.Request.Translated done -> done.body();
+            case Translation.Request.Refused refused -> throw new AssertionError(refused.reason());
+        };
+    }
+
     private static ObjectNode json(String text) {
         return (ObjectNode) Json.MAPPER.readTree(text);
     }
@@ -33,7 +40,7 @@ class TranslationTest {
                  "tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object"}}}],
                  "tool_choice":"required","parallel_tool_calls":false}""");
 
-        JsonNode anthropic = Translation.request(Dialect.OPENAI, Dialect.ANTHROPIC, openAi);
+        JsonNode anthropic = translated(Translation.request(Dialect.OPENAI, Dialect.ANTHROPIC, openAi));
 
         assertThat(anthropic.path("system").asString()).startsWith("Be brief.").contains("JSON object");
         assertThat(anthropic.path("max_tokens").asInt()).isEqualTo(50);
@@ -53,8 +60,8 @@ class TranslationTest {
 
     @Test
     void givesAnthropicItsRequiredMaxTokensWhenTheOpenAiClientSentNone() {
-        JsonNode anthropic = Translation.request(Dialect.OPENAI, Dialect.ANTHROPIC,
-                json("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}"));
+        JsonNode anthropic = translated(Translation.request(Dialect.OPENAI, Dialect.ANTHROPIC,
+                json("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}")));
 
         assertThat(anthropic.path("max_tokens").asInt()).isEqualTo(OpenAiToAnthropic.DEFAULT_MAX_TOKENS);
     }
@@ -70,7 +77,7 @@ class TranslationTest {
                      {"type":"text","text":"Thanks"}]}],
                  "tools":[{"name":"w","input_schema":{"type":"object"}}],"tool_choice":{"type":"tool","name":"w"}}""");
 
-        JsonNode openAi = Translation.request(Dialect.ANTHROPIC, Dialect.OPENAI, anthropic);
+        JsonNode openAi = translated(Translation.request(Dialect.ANTHROPIC, Dialect.OPENAI, anthropic));
 
         JsonNode messages = openAi.path("messages");
         assertThat(messages).extracting(m -> m.path("role").asString())

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.provider.anthropic;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -17,9 +18,10 @@ public final class AnthropicMapping {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        long input = usage.path("input_tokens").asLong(0) + usage.path("cache_creation_input_tokens").asLong(0)
-                + usage.path("cache_read_input_tokens").asLong(0);
-        return Optional.of(new AnthropicWire.Usage(input, usage.path("output_tokens").asLong(0)));
+        long input = TokenCount.sum(TokenCount.sum(TokenCount.of(usage.path("input_tokens"), 0),
+                TokenCount.of(usage.path("cache_creation_input_tokens"), 0)),
+                TokenCount.of(usage.path("cache_read_input_tokens"), 0));
+        return Optional.of(new AnthropicWire.Usage(input, TokenCount.of(usage.path("output_tokens"), 0)));
     }
 
     /** A copy aimed at {@code model}. */

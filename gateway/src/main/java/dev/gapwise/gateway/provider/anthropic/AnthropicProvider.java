@@ -5,6 +5,7 @@ import dev.gapwise.gateway.call.Usage;
 import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.SseEvent;
 import dev.gapwise.gateway.provider.StreamTracker;
+import dev.gapwise.gateway.provider.TokenCount;
 import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,7 +40,7 @@ public final class AnthropicProvider implements Provider {
     @Override
     public Optional<Usage> usage(JsonNode response) {
         return AnthropicMapping.usage(response.path("usage"))
-                .map(u -> new Usage(u.inputTokens(), u.outputTokens(), false));
+                .map(u -> Usage.reported(u.inputTokens(), u.outputTokens()));
     }
 
     @Override
@@ -75,10 +76,8 @@ public final class AnthropicProvider implements Provider {
                         });
                 case AnthropicWire.MESSAGE_DELTA -> {
                     JsonNode usage = json.path("usage");
-                    if (usage.path("output_tokens").canConvertToLong()) {
-                        outputTokens = usage.path("output_tokens").asLong();
-                    }
-                    if (usage.path("input_tokens").canConvertToLong()) {
+                    TokenCount.of(usage.path("output_tokens")).ifPresent(count -> outputTokens = count);
+                    if (usage.path("input_tokens").isNumber()) {
                         inputTokens = AnthropicMapping.usage(usage).orElseThrow().inputTokens();
                     }
                 }
@@ -103,10 +102,10 @@ public final class AnthropicProvider implements Provider {
         @Override
         public Usage usage(long promptCharacters) {
             if (stopped && inputTokens >= 0 && outputTokens >= 0) {
-                return new Usage(inputTokens, outputTokens, false);
+                return Usage.reported(inputTokens, outputTokens);
             }
-            return new Usage(inputTokens >= 0 ? inputTokens : Usage.estimateTokens(promptCharacters),
-                    Usage.estimateTokens(characters), true);
+            return Usage.estimated(inputTokens >= 0 ? inputTokens : Usage.estimateTokens(promptCharacters),
+                    Usage.estimateTokens(characters));
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.provider.openai;
 
 import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,11 +16,11 @@ public final class OpenAiMapping {
     /** The usage block of a completion or chunk, when present and numeric. */
     static Optional<OpenAiWire.Usage> usage(JsonNode body) {
         JsonNode usage = body.path("usage");
-        if (!usage.isObject() || !usage.path("prompt_tokens").canConvertToLong()) {
+        if (!usage.isObject() || !usage.path("prompt_tokens").isNumber()) {
             return Optional.empty();
         }
-        return Optional.of(new OpenAiWire.Usage(usage.path("prompt_tokens").asLong(),
-                usage.path("completion_tokens").asLong(0)));
+        return Optional.of(new OpenAiWire.Usage(TokenCount.of(usage.path("prompt_tokens"), 0),
+                TokenCount.of(usage.path("completion_tokens"), 0)));
     }
 
     /** A copy aimed at {@code model}; a streamed request also asks for the final usage chunk. */

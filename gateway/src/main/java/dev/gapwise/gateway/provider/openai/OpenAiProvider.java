@@ -37,7 +37,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public Optional<Usage> usage(JsonNode response) {
-        return OpenAiMapping.usage(response).map(u -> new Usage(u.promptTokens(), u.completionTokens(), false));
+        return OpenAiMapping.usage(response).map(u -> Usage.reported(u.promptTokens(), u.completionTokens()));
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class OpenAiProvider implements Provider {
             }
             characters += OpenAiMapping.streamedCharacters(json);
             finished |= OpenAiMapping.finishes(json);
-            OpenAiMapping.usage(json).ifPresent(u -> usage = new Usage(u.promptTokens(), u.completionTokens(), false));
+            OpenAiMapping.usage(json).ifPresent(u -> usage = Usage.reported(u.promptTokens(), u.completionTokens()));
         }
 
         @Override
@@ -90,7 +90,7 @@ public final class OpenAiProvider implements Provider {
         @Override
         public Usage usage(long promptCharacters) {
             return usage != null ? usage
-                    : new Usage(Usage.estimateTokens(promptCharacters), Usage.estimateTokens(characters), true);
+                    : Usage.estimated(Usage.estimateTokens(promptCharacters), Usage.estimateTokens(characters));
         }
     }
 }
