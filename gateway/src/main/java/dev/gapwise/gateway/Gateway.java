@@ -261,6 +261,11 @@ public final class Gateway implements AutoCloseable {
         return ledger;
     }
 
+    /** The virtual keys (tests refresh their snapshot instead of waiting for the refresher). */
+    public VirtualKeys keys() {
+        return keys;
+    }
+
     /** The database holding the ledger and keys. */
     public Database database() {
         return database;

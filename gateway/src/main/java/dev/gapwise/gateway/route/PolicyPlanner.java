@@ -11,6 +11,7 @@ import dev.gapwise.routing.policy.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,6 +60,10 @@ public final class PolicyPlanner implements RoutePlanner {
         if (serving.isEmpty()) {
             return new RoutePlan.UnknownModel(request.model());
         }
+        Optional<String> undefined = undefinedTier(request);
+        if (undefined.isPresent()) {
+            return new RoutePlan.Invalid(undefined.get());
+        }
         RouteDecision decision = router.route(routingRequest(request));
         String reasons = String.join("; ", decision.reasons());
         List<Deployment> order = decision.ordered().stream().filter(serving::contains).toList();
@@ -83,8 +88,30 @@ public final class PolicyPlanner implements RoutePlanner {
         return new RoutePlan.Route(decision.tier(), candidates, reasons);
     }
 
+    /**
+     * A tier the client named (header or metadata) that the policy does not define, as the message of a 400: the
+     * text is the client's, so it is never carried further.
+     */
+    private Optional<String> undefinedTier(RouteRequest request) {
+        Map<String, String> declared = new java.util.LinkedHashMap<>();
+        request.headerTier().ifPresent(t -> declared.put("header " + dev.gapwise.routing.RouteRequest.TIER_HEADER, t));
+        String metadata = request.metadata().get(dev.gapwise.routing.RouteRequest.TIER_METADATA);
+        if (metadata != null) {
+            declared.put("metadata " + dev.gapwise.routing.RouteRequest.TIER_METADATA, metadata);
+        }
+        for (Map.Entry<String, String> entry : declared.entrySet()) {
+            String tier = entry.getValue().strip();
+            if (router.policy().tier(tier).isEmpty()) {
+                return Optional.of(entry.getKey() + " names a tier this gateway's policy does not define; use one of "
+                        + router.policy().tiers().keySet() + " or leave it out");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static dev.gapwise.routing.RouteRequest routingRequest(RouteRequest request) {
         dev.gapwise.routing.RouteRequest routing = dev.gapwise.routing.RouteRequest.of(request.userText())
+                .withContext(request.earlierUserText())
                 .withSystemPrompt(request.systemText())
                 .withShape(request.turns(), request.hasTools())
                 .withEndpoint(request.endpoint())
@@ -95,7 +122,8 @@ public final class PolicyPlanner implements RoutePlanner {
             routing = routing.withModelAlias(request.model());
         }
         if (request.keyTier().isPresent()) {
-            routing = routing.withApiKeyTier(request.keyTier().get());
+            routing = routing.withKeyTier(new dev.gapwise.routing.RouteRequest.KeyTier(request.keyTier().get(),
+                    request.keyTierFixed()));
         }
         if (request.maxOutputTokens().isPresent()) {
             routing = routing.withExpectedOutputTokens(request.maxOutputTokens().getAsLong());

@@ -17,4 +17,12 @@ public final class SharedData {
         assumeTrue(Files.isDirectory(dir), "shared routing data not found at " + dir);
         return dir;
     }
+
+    /** The realistic requests folder; the calling test is skipped when it is absent. */
+    public static Path routingChat() {
+        String base = System.getProperty("gapwise.shared.data", "../../shared/data");
+        Path dir = Path.of(base).resolve("routing-chat");
+        assumeTrue(Files.isDirectory(dir), "shared routing-chat data not found at " + dir);
+        return dir;
+    }
 }

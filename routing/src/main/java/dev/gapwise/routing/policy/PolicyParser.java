@@ -102,6 +102,12 @@ public final class PolicyParser {
                 }
             }
         }
+        List<String> order = List.copyOf(tiers.keySet());
+        if (order.indexOf(highStakes) > order.indexOf(defaultTier)) {
+            throw new PolicyException(at + ".tiers", "list the tiers from the most protected to the least (a request "
+                    + "is raised towards the first, never lowered): '" + highStakes + "' (classifier.high_stakes) is "
+                    + "listed after '" + defaultTier + "' (default_tier)");
+        }
         long outputTokens = (long) number(policy, at, "expected_output_tokens").orElse(500);
         if (outputTokens < 1) {
             throw new PolicyException(at + ".expected_output_tokens", "must be a positive token count, e.g. 500");

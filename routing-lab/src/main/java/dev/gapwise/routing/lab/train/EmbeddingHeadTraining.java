@@ -21,8 +21,8 @@ import java.util.function.Predicate;
  * Trains the second opinion's {@link DenseHead} and fits how it joins the fast model:
  * <ol>
  *   <li>the head: multinomial logistic regression on the embeddings of a hash sample of the risk model's training
- *       rows ({@link #CAPS} per source; the same groups and shares as {@link RiskExamples}), full-batch gradient
- *       descent with L2, deterministic;</li>
+ *       rows ({@link #CAPS} per source; the same groups and shares as {@link RiskExamples}), full-batch Adam with L2,
+ *       deterministic;</li>
  *   <li>the combination σ(a·logit P_fast + b·logit P_e + c): logistic regression on a sample of the validation rows
  *       (high-stakes vs routine, the classes weighing the same);</li>
  *   <li>the threshold on the combined probability: recall ≥ {@link ClassifierTraining#TARGET_RECALL} on every
@@ -43,9 +43,9 @@ final class EmbeddingHeadTraining {
     static final int VALIDATION_CAP = 600;
     static final double SURE_ROUTINE_MISSES = 0.002;
     static final double SURE_HIGH_FALSE_ALARMS = 0.01;
-    private static final int ITERATIONS = 600;
-    private static final double STEP = 1.0;
-    private static final double L2 = 1e-4;
+    private static final int ITERATIONS = 400;
+    private static final double STEP = 0.01;
+    private static final double L2 = 1e-5;
 
     private EmbeddingHeadTraining() {
     }
@@ -129,24 +129,26 @@ final class EmbeddingHeadTraining {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * share))];
     }
 
-    /** Multinomial logistic regression by full-batch gradient descent; deterministic. */
+    /** Multinomial logistic regression by full-batch Adam with L2; deterministic. */
     static DenseHead fit(float[][] x, int[] labels, double[] weights, List<String> names, Consumer<String> progress) {
         int classes = names.size();
         int d = x[0].length;
-        double[][] w = new double[classes][d];
-        double[] b = new double[classes];
+        int width = d + 1;
+        double[] theta = new double[classes * width];
+        double[] m = new double[theta.length];
+        double[] v = new double[theta.length];
         double total = java.util.Arrays.stream(weights).sum();
+        double[] s = new double[classes];
         for (int iteration = 1; iteration <= ITERATIONS; iteration++) {
-            double[][] gw = new double[classes][d];
-            double[] gb = new double[classes];
+            double[] g = new double[theta.length];
             double loss = 0;
-            double[] s = new double[classes];
             for (int i = 0; i < x.length; i++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int k = 0; k < classes; k++) {
-                    double z = b[k];
+                    int base = k * width;
+                    double z = theta[base + d];
                     for (int j = 0; j < d; j++) {
-                        z += w[k][j] * x[i][j];
+                        z += theta[base + j] * x[i][j];
                     }
                     s[k] = z;
                     max = Math.max(max, z);
@@ -158,18 +160,21 @@ final class EmbeddingHeadTraining {
                 }
                 loss -= weights[i] * Math.log(Math.max(s[labels[i]] / sum, 1e-12));
                 for (int k = 0; k < classes; k++) {
-                    double g = (s[k] / sum - (labels[i] == k ? 1 : 0)) * weights[i];
-                    gb[k] += g;
+                    double r = (s[k] / sum - (labels[i] == k ? 1 : 0)) * weights[i] / total;
+                    int base = k * width;
                     for (int j = 0; j < d; j++) {
-                        gw[k][j] += g * x[i][j];
+                        g[base + j] += r * x[i][j];
                     }
+                    g[base + d] += r;
                 }
             }
-            for (int k = 0; k < classes; k++) {
-                b[k] -= STEP * gb[k] / total;
-                for (int j = 0; j < d; j++) {
-                    w[k][j] -= STEP * (gw[k][j] / total + L2 * w[k][j]);
-                }
+            for (int p = 0; p < theta.length; p++) {
+                double gradient = g[p] + (p % width == d ? 0 : L2 * theta[p]);
+                m[p] = 0.9 * m[p] + 0.1 * gradient;
+                v[p] = 0.999 * v[p] + 0.001 * gradient * gradient;
+                double mHat = m[p] / (1 - Math.pow(0.9, iteration));
+                double vHat = v[p] / (1 - Math.pow(0.999, iteration));
+                theta[p] -= STEP * mHat / (Math.sqrt(vHat) + 1e-8);
             }
             if (iteration % 100 == 0) {
                 progress.accept(String.format(java.util.Locale.ROOT, "  head iteration %d: loss %.4f", iteration,
@@ -179,9 +184,9 @@ final class EmbeddingHeadTraining {
         float[][] fw = new float[classes][d];
         float[] fb = new float[classes];
         for (int k = 0; k < classes; k++) {
-            fb[k] = (float) b[k];
+            fb[k] = (float) theta[k * width + d];
             for (int j = 0; j < d; j++) {
-                fw[k][j] = (float) w[k][j];
+                fw[k][j] = (float) theta[k * width + j];
             }
         }
         return DenseHead.of(names, fb, fw, Map.of(), ClassifierTraining.NOTE + "; head over " + SentenceEncoder.MODEL);

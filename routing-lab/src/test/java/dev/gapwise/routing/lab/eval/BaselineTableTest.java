@@ -1,6 +1,6 @@
 package dev.gapwise.routing.lab.eval;
 
-import dev.gapwise.routing.SharedData;
+import dev.gapwise.routing.lab.SharedData;
 import dev.gapwise.routing.lab.data.OutcomeReaders;
 import dev.gapwise.routing.lab.data.PairOutcomes;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.gapwise.routing.lab.report;
 
-import dev.gapwise.routing.SharedData;
+import dev.gapwise.routing.lab.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -14,10 +14,13 @@ class RoutingEvaluationTest {
 
     @Test
     void reducedSampleRunWritesEverySectionOfTheProtocol() {
-        EvalReport report = RoutingEvaluation.run(new EvalOptions(SharedData.routing(), 600, 1000, Optional.empty(),
-                "", "", "gapwise eval routing --sample 600"), line -> { });
+        EvalReport report = RoutingEvaluation.run(new EvalOptions(SharedData.routing(),
+                Optional.of(SharedData.routingChat()), 40, 1000, Optional.empty(), "", "",
+                "gapwise eval routing --sample 40"), line -> { });
         assertThat(report.markdown())
-                .contains("## 1. Risk gate", "recall, legal+medical", "escalated, banking77+clinc150",
+                .contains("## 1. Realistic traffic", "High-stakes requests: recall", "Routine work: escalation",
+                        "Complexity against difficulty labels", "Cost of a mixed workload", "Spearman",
+                        "recall, legal + medical exam questions", "flagged, Banking77 + CLINC150",
                         "### RouteLLM MMLU", "### RouteLLM GSM8K", "### MT-Bench", "### MMLU-Pro",
                         "Paired bootstrap (1000 resamples", "false-cheap rate", "Leave one domain out",
                         "model-pair transfer", "AIQ", "Decision latency", "## 7. Targets", "random (expected)",
@@ -25,6 +28,15 @@ class RoutingEvaluationTest {
                 .doesNotContain("NaN");
         assertThat(report.charts()).containsKeys("routing-eval-mmlu.svg", "routing-eval-mmlu.png");
         assertThat(new String(report.charts().get("routing-eval-mmlu.svg"))).startsWith("<?xml");
+    }
+
+    /** Regression (issue 7): --sample 50, 150, 200, 250 and 300 crashed with a NullPointerException (no router). */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {50, 150})
+    void smallSamplesDoNotCrash(int sample) {
+        EvalReport report = RoutingEvaluation.run(new EvalOptions(SharedData.routing(), Optional.empty(), sample, 200,
+                Optional.empty(), "", "", "gapwise eval routing --sample " + sample), line -> { });
+        assertThat(report.markdown()).contains("## 7. Targets").contains("Realistic traffic");
     }
 
     @Test
@@ -38,7 +50,8 @@ class RoutingEvaluationTest {
                     .append(hard ? (i % 2) : 1).append(",0.001\n");
         }
         Files.writeString(file, csv);
-        EvalReport report = RoutingEvaluation.run(new EvalOptions(Path.of("."), 0, 200, Optional.of(file), "", "",
+        EvalReport report = RoutingEvaluation.run(new EvalOptions(Path.of("."), Optional.empty(), 0, 200,
+                Optional.of(file), "", "",
                 "gapwise eval routing --outcomes outcomes.csv"), line -> { });
         assertThat(report.markdown()).contains("big vs small").contains("category prior").contains("APGR");
     }
