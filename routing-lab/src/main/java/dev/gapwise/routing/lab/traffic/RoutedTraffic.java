@@ -6,7 +6,6 @@ import dev.gapwise.routing.Router;
 import dev.gapwise.routing.lab.corpus.CorpusRow;
 import dev.gapwise.routing.lab.eval.Proportion;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -28,12 +27,8 @@ public record RoutedTraffic(String policyCritical, String policyRoutine, List<Ro
 
     /** Routes every row as a one-turn (or, with context, multi-turn) request to {@code auto} without a key. */
     public static RoutedTraffic route(Router router, List<CorpusRow> rows) {
-        List<Routed> routed = new ArrayList<>(rows.size());
-        for (CorpusRow row : rows) {
-            RouteRequest request = RouteRequest.of(row.text()).withContext(row.context())
-                    .withShape(row.context().isEmpty() ? 1 : 2, false);
-            routed.add(new Routed(row, router.route(request)));
-        }
+        List<Routed> routed = rows.parallelStream().map(row -> new Routed(row, router.route(RouteRequest.of(row.text())
+                .withContext(row.context()).withShape(row.context().isEmpty() ? 1 : 2, false)))).toList();
         return new RoutedTraffic(router.policy().highStakesTier(), router.policy().defaultTier(), routed);
     }
 
