@@ -36,7 +36,10 @@ public final class ChatSources {
     private ChatSources() {
     }
 
-    /** Every file of the folder, in SOURCES.md's order. */
+    /**
+     * Every file of the folder, in SOURCES.md's order except WizardLM before FLASK: FLASK repeats 216 of the 218
+     * WizardLM prompts, and deduplication keeps the first, so both difficulty scales keep their rows.
+     */
     public static List<CorpusRow> read(Path dir) {
         List<CorpusRow> rows = new ArrayList<>();
         rows.addAll(medicalConsumer(dir));
@@ -51,8 +54,8 @@ public final class ChatSources {
         rows.addAll(selfInstruct(dir));
         rows.addAll(unlabelled(dir, "instructionwild_user_prompts.csv", "instructionwild", "instruction_type"));
         rows.addAll(unlabelled(dir, "alpacaeval_prompts.csv", "alpacaeval", "dataset"));
-        rows.addAll(flask(dir));
         rows.addAll(wizardLm(dir));
+        rows.addAll(flask(dir));
         rows.addAll(followBench(dir));
         return rows;
     }
