@@ -50,7 +50,8 @@ final class EvalCommand implements Runnable {
         Path out;
 
         @Option(names = "--sample", paramLabel = "N", defaultValue = "0",
-                description = "At most N prompts per dataset, a deterministic hash sample (CI uses this); 0 = all.")
+                description = "At most N prompts per dataset, a deterministic hash sample (CI uses this; the "
+                        + "realistic-traffic section takes N/10 per source and task type); 0 = all.")
         int sample;
 
         @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "1000",

@@ -56,14 +56,14 @@ public final class RoutingEvaluation {
         Router router = new Router(policy, catalog, FrontierLags.of(catalog), classifiers);
         RealisticTrafficSection.Result realistic = null;
         if (options.chatDir().isPresent()) {
-            realistic = RealisticTrafficSection.write(out, corpus, router, classifiers.complexity(), options.sample(),
-                    timed);
+            realistic = RealisticTrafficSection.write(out, corpus, router, classifiers.complexity(),
+                    options.sample() > 0 ? Math.max(10, options.sample() / 10) : 0, timed);
         } else {
             out.heading(2, "1. Realistic traffic");
             out.paragraph("Skipped: the realistic requests (shared/data/routing-chat) were not found; pass "
                     + "--chat-data DIR.");
         }
-        RiskGateSection.Result gate = RiskGateSection.write(out, corpus, risk);
+        RiskGateSection.Result gate = RiskGateSection.write(out, corpus, risk, options.sample());
 
         OutcomeTable mmluTable = sample(OutcomeReaders.routeLlmMmlu(options.dataDir()).decontaminated(), options);
         OutcomeTable gsmTable = sample(OutcomeReaders.routeLlmGsm8k(options.dataDir()).decontaminated(), options);

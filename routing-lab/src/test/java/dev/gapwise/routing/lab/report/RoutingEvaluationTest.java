@@ -15,8 +15,8 @@ class RoutingEvaluationTest {
     @Test
     void reducedSampleRunWritesEverySectionOfTheProtocol() {
         EvalReport report = RoutingEvaluation.run(new EvalOptions(SharedData.routing(),
-                Optional.of(SharedData.routingChat()), 40, 1000, Optional.empty(), "", "",
-                "gapwise eval routing --sample 40"), line -> { });
+                Optional.of(SharedData.routingChat()), 600, 1000, Optional.empty(), "", "",
+                "gapwise eval routing --sample 600"), line -> { });
         assertThat(report.markdown())
                 .contains("## 1. Realistic traffic", "High-stakes requests: recall", "Routine work: escalation",
                         "Complexity against difficulty labels", "Cost of a mixed workload", "Spearman",
