@@ -45,6 +45,10 @@ record RouteExplanation(RouteDecision decision, RouteRequest request, List<Strin
                 out.append("Fallbacks   ").append(String.join(", ", rest.subList(0, Math.min(4, rest.size()))))
                         .append(rest.size() > 4 ? " and " + (rest.size() - 4) + " more" : "").append('\n');
             }
+        } else if (decision.candidates().isEmpty()) {
+            out.append("Calls       nothing: this configuration can call no deployment; set a provider key ")
+                    .append("(OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY, ...) or add one to gapwise.yaml; ")
+                    .append("--all-deployments shows what the policy would choose among the catalog's\n");
         } else {
             out.append("Calls       nothing: no deployment this configuration can call satisfies tier ")
                     .append(decision.tier()).append(" (the gateway answers 503 no_deployment_available; --verbose "
@@ -167,6 +171,8 @@ record RouteExplanation(RouteDecision decision, RouteRequest request, List<Strin
                             / baseline.doubleValue());
             out.append(String.format("Baseline    frontier %s, est. $%s%s%n", decision.baseline().get().id(),
                     usd(baseline), saving));
+        } else if (decision.candidates().isEmpty()) {
+            out.append("Baseline    none among the deployments considered (the notes name the gateway's)\n");
         } else {
             out.append("Baseline    unknown: no model has a lag number, so the frontier model is not known\n");
         }

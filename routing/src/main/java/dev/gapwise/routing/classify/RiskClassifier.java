@@ -99,6 +99,11 @@ public final class RiskClassifier {
                 RiskAssessment.DecidedBy.FAST_MODEL, "");
     }
 
+    /** Words too common to explain anything ("which words decided" names content words). */
+    private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("the", "and", "for", "you", "your",
+            "are", "was", "were", "been", "with", "this", "that", "have", "has", "had", "her", "his", "our", "its",
+            "can", "not", "but", "from", "they", "them", "she", "him", "what", "how", "who", "any", "all", "too");
+
     /** A word and how much it moved the fast model towards a high-stakes class (positive) or routine (negative). */
     public record WordWeight(String word, double weight) {
     }
@@ -113,6 +118,9 @@ public final class RiskClassifier {
         int toward = model.labels().indexOf(likeliestDomain(p));
         java.util.List<WordWeight> words = new java.util.ArrayList<>();
         for (TextFeatures.WordFeatures word : TextFeatures.words(text)) {
+            if (word.word().length() < 3 || FUNCTION_WORDS.contains(word.word())) {
+                continue;
+            }
             words.add(new WordWeight(word.word(), model.contribution(word.buckets(), word.value(), toward, routine)));
         }
         java.util.Comparator<WordWeight> order = java.util.Comparator.comparingDouble(WordWeight::weight);
