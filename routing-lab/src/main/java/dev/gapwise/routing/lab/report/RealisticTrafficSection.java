@@ -116,8 +116,8 @@ final class RealisticTrafficSection {
             }
             rows.add(List.of(slice.getKey(), String.valueOf(toCritical.total()), toCritical.toString(),
                     aboveRoutine.toString(), isIntents ? verdict(0.05 - toCritical.value(), "≤ 5 %")
-                            : verdict(0.03 - toCritical.value(), "≤ 3 %") + "; "
-                            + verdict(0.10 - aboveRoutine.value(), "≤ 10 %")));
+                            : TrafficSlices.targeted(slice.getKey()) ? verdict(0.03 - toCritical.value(), "≤ 3 %")
+                            + "; " + verdict(0.10 - aboveRoutine.value(), "≤ 10 %") : "— (not a target type)"));
         }
         out.table(List.of("slice (held-out)", "n", "to " + traffic.policyCritical() + " [95 % CI]",
                 "above " + traffic.policyRoutine() + " [95 % CI]", "targets"), rows);

@@ -21,18 +21,18 @@ final class TargetsSection {
                         verdict(recall.value() - 0.98)));
             }
             double worstCritical = realistic.critical().entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("Banking77")).mapToDouble(e -> e.getValue().value())
+                    .filter(e -> dev.gapwise.routing.lab.traffic.TrafficSlices.targeted(e.getKey())).mapToDouble(e -> e.getValue().value())
                     .max().orElse(Double.NaN);
             double worstAbove = realistic.above().entrySet().stream()
-                    .filter(e -> !e.getKey().startsWith("Banking77")).mapToDouble(e -> e.getValue().value())
+                    .filter(e -> dev.gapwise.routing.lab.traffic.TrafficSlices.targeted(e.getKey())).mapToDouble(e -> e.getValue().value())
                     .max().orElse(Double.NaN);
-            long within = realistic.critical().entrySet().stream().filter(e -> !e.getKey().startsWith("Banking77"))
+            long within = realistic.critical().entrySet().stream().filter(e -> dev.gapwise.routing.lab.traffic.TrafficSlices.targeted(e.getKey()))
                     .filter(e -> e.getValue().value() <= 0.03).count();
-            long slices = realistic.critical().keySet().stream().filter(k -> !k.startsWith("Banking77")).count();
+            long slices = realistic.critical().keySet().stream().filter(dev.gapwise.routing.lab.traffic.TrafficSlices::targeted).count();
             rows.add(List.of("routine work escalated to the critical tier, per task type", "≤ 3 % each",
                     String.format("%d of %d slices within; worst %.1f %%", within, slices, 100 * worstCritical),
                     verdict(0.03 - worstCritical)));
-            long withinAbove = realistic.above().entrySet().stream().filter(e -> !e.getKey().startsWith("Banking77"))
+            long withinAbove = realistic.above().entrySet().stream().filter(e -> dev.gapwise.routing.lab.traffic.TrafficSlices.targeted(e.getKey()))
                     .filter(e -> e.getValue().value() <= 0.10).count();
             rows.add(List.of("routine work escalated above routine, per task type", "≤ 10 % each",
                     String.format("%d of %d slices within; worst %.1f %%", withinAbove, slices, 100 * worstAbove),

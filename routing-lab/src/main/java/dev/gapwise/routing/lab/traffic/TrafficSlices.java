@@ -81,6 +81,21 @@ public final class TrafficSlices {
         return slices;
     }
 
+    /**
+     * Whether a routine slice is one the escalation targets are about: the task types issue 7 names (email, CRM,
+     * formatting, extraction, summaries, correction, small talk, and translation with them) and the tricky slices
+     * that mention professions or money. Code, creative writing, drafting and data analysis are reported too, but a
+     * cheap model falling short on code or analysis is what complexity means, so their climb above routine is the
+     * policy working, not a target missed.
+     */
+    public static boolean targeted(String routineSlice) {
+        return java.util.stream.Stream.of(Task.EMAIL, Task.CRM, Task.FORMATTING, Task.EXTRACTION, Task.SUMMARY,
+                        Task.CORRECTION, Task.TRANSLATION, Task.SMALL_TALK)
+                .anyMatch(task -> routineSlice.startsWith("real users, " + task.id() + " ")
+                        || routineSlice.equals("written here, " + task.id()))
+                || routineSlice.contains("mentioning");
+    }
+
     /** Unlabelled real prompts (mixed: mostly everyday, some genuine advice questions), reported for information. */
     public static Map<String, Predicate<CorpusRow>> unlabelled() {
         Map<String, Predicate<CorpusRow>> slices = new LinkedHashMap<>();
