@@ -54,6 +54,14 @@ final class GapCommand implements Runnable {
             description = "Custom follower group, e.g. 'org=DeepSeek|Alibaba'.")
     String follower;
 
+    @Option(names = "--leader-name", paramLabel = "NAME",
+            description = "Name of the custom leader group in titles and file names (default: read from the expression).")
+    String leaderName;
+
+    @Option(names = "--follower-name", paramLabel = "NAME",
+            description = "Name of the custom follower group (default: read from the expression).")
+    String followerName;
+
     @Option(names = {"-m", "--method"}, paramLabel = "METHOD", split = ",",
             description = "Methods by letter or name: a catch-up, b thresholds, c horizontal, d backward, "
                     + "e regression, f grid (default: all).")
@@ -119,10 +127,15 @@ final class GapCommand implements Runnable {
                 throw new UserException("--leader and --follower go together");
             }
             try {
-                comparisons.add(new Comparison("custom", Group.parse(leader, leader), Group.parse(follower, follower)));
+                comparisons.add(Comparison.custom(
+                        Group.parse(leaderName != null ? leaderName : Group.readable(leader), leader),
+                        Group.parse(followerName != null ? followerName : Group.readable(follower), follower)));
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
+        }
+        if ((leaderName != null || followerName != null) && leader == null) {
+            throw new UserException("--leader-name and --follower-name name the groups of --leader and --follower");
         }
         if (comparisons.isEmpty()) {
             comparisons = List.of(Comparison.OPEN_VS_CLOSED, Comparison.CHINA_VS_US);
