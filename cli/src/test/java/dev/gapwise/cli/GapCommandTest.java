@@ -90,7 +90,7 @@ class GapCommandTest {
     void anEmptyGroupIsNamed() {
         CommandResult result = CommandResult.run("gap", "--leader", "access=closed", "--follower", "country=FR,country=CN");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("group 'country=FR,country=CN").contains("has no model with both a score on")
+        assertThat(result.err()).contains("group 'FR, CN [country=FR,country=CN]'").contains("has no model with both a score on")
                 .hasLineCount(1);
     }
 

@@ -67,7 +67,7 @@ public final class GapAnalysis {
     }
 
     /** The method object for a request's settings. */
-    static LagMethod method(Method method, Series series, GapRequest request) {
+    public static LagMethod method(Method method, Series series, GapRequest request) {
         var scale = series.benchmark().scale();
         Transform transform = Transform.defaultFor(scale);
         double tolerance = request.tolerance().orElse(Transform.defaultTolerance(scale));
