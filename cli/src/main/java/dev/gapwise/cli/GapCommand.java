@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** {@code gapwise gap}: how far open-weight and Chinese models trail, by every method. */
-@Command(name = "gap", mixinStandardHelpOptions = true, subcommands = {ReproduceCommand.class, GapDocumentCommand.class, ArenaCommand.class, GapFamiliesCommand.class, GapMatrixCommand.class},
+@Command(name = "gap", mixinStandardHelpOptions = true, subcommands = {ReproduceCommand.class, GapDocumentCommand.class, ArenaCommand.class, GapFamiliesCommand.class, GapMatrixCommand.class, GapDiffCommand.class},
         description = {"How far a follower group trails a leader group on a benchmark or index: the frontier gap,",
                 "the time lag by each method (a-f of EVALUATION.md), the half-year trend and the catch-up events.",
                 "With no options: ECI on the bundled catalog, open vs closed and China vs US."})

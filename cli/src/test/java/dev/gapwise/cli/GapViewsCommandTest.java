@@ -103,4 +103,15 @@ class GapViewsCommandTest {
         assertThat(CommandResult.run("gap", "-b", "gpqa_diamond,mmlu").err())
                 .contains("pooling runs one method: add -m");
     }
+
+    @Test
+    void theDiffOfTwoEciSnapshotsSplitsEachChangeIntoRefitAndNewModels() {
+        CommandResult result = CommandResult.run("gap", "diff", "--old",
+                CommandResult.sharedData("gap/epoch_eci_snapshot_2026-01-20.csv"), "--new",
+                CommandResult.sharedData("gap/epoch_benchmarking_hub_2026-04"), "-m", "d", "-g", "china-vs-us");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("epoch_eci_snapshot_2026-01-20 (2025-12-17) → epoch_benchmarking_hub_2026-04")
+                .contains("from refit", "from new models").contains("models scored only in the new snapshot")
+                .contains("models re-scored");
+    }
 }
