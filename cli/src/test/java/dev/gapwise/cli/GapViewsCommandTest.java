@@ -64,7 +64,7 @@ class GapViewsCommandTest {
                 "--vs", "GPT-4 (0314)");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("Llama 3.1 405B Instruct has not reached GPT-4 (0314)'s MMLU score")
-                .contains("Measured on: gpt-4-0314 and llama-3.1-405b-instruct");
+                .contains("Measured on: gpt-4-0314 and Llama-3.1-405B-Instruct");
     }
 
     @Test

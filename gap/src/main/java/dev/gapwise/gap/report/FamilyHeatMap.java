@@ -23,7 +23,7 @@ import java.util.List;
  * "not enough data". Drawn directly on a {@link Graphics2D}, once for SVG and once for PNG.
  */
 public final class FamilyHeatMap {
-    private static final int LABEL_WIDTH = 290;
+    private static final int LABEL_WIDTH = 330;
     private static final int CELL_WIDTH = 220;
     private static final int CELL_HEIGHT = 46;
     private static final int TOP = 92;
@@ -39,7 +39,7 @@ public final class FamilyHeatMap {
 
     /** Writes {@code stem.svg} and {@code stem.png} into {@code dir}; returns both files. */
     public static List<Path> write(FamilyReport report, String subtitle, Path dir, String stem) {
-        int width = LABEL_WIDTH + CELL_WIDTH * report.comparisons().size() + 20;
+        int width = Math.max(880, LABEL_WIDTH + CELL_WIDTH * report.comparisons().size() + 20);
         int height = TOP + CELL_HEIGHT * report.rows().size() + BOTTOM;
         try {
             Files.createDirectories(dir);
