@@ -172,12 +172,17 @@ public final class GapCharts {
     }
 
     private static TimeSeries frontierSeries(GapReport report, Group group, String label) {
+        return frontierSeries(report.series(), group, label);
+    }
+
+    /** A group's frontier as steps, carried to the date the scores describe. */
+    static TimeSeries frontierSeries(dev.gapwise.gap.Series scores, Group group, String label) {
         TimeSeries series = new TimeSeries(label);
-        Frontier frontier = report.series().frontier(group);
+        Frontier frontier = scores.frontier(group);
         for (Observation record : frontier.records()) {
             series.addOrUpdate(day(record.date()), record.value());
         }
-        frontier.best().ifPresent(best -> series.addOrUpdate(day(report.series().asOf()), best));
+        frontier.best().ifPresent(best -> series.addOrUpdate(day(scores.asOf()), best));
         return series;
     }
 
@@ -202,7 +207,7 @@ public final class GapCharts {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
     }
 
-    private static Day day(LocalDate date) {
+    static Day day(LocalDate date) {
         return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), java.util.TimeZone.getTimeZone("UTC"),
                 java.util.Locale.ROOT);
     }

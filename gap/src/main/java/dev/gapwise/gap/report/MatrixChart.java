@@ -2,7 +2,6 @@ package dev.gapwise.gap.report;
 
 import dev.gapwise.catalog.Benchmark;
 import dev.gapwise.catalog.Scale;
-import dev.gapwise.gap.Frontier;
 import dev.gapwise.gap.Group;
 import dev.gapwise.gap.Observation;
 import dev.gapwise.gap.matrix.Quadrant;
@@ -16,18 +15,13 @@ import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.TextTitle;
-import org.jfree.data.time.Day;
-import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
-import java.util.TimeZone;
 
 /** The four quadrant frontiers and the overall frontier on one chart, the latest record of each labelled. */
 public final class MatrixChart {
@@ -45,9 +39,9 @@ public final class MatrixChart {
     public static JFreeChart chart(QuadrantMatrix.Report report) {
         Benchmark benchmark = report.series().benchmark();
         TimeSeriesCollection steps = new TimeSeriesCollection();
-        steps.addSeries(frontier(report, Group.ALL, "overall frontier"));
+        steps.addSeries(GapCharts.frontierSeries(report.series(), Group.ALL, "overall frontier"));
         for (Quadrant quadrant : Quadrant.values()) {
-            steps.addSeries(frontier(report, quadrant.group(), quadrant.label()));
+            steps.addSeries(GapCharts.frontierSeries(report.series(), quadrant.group(), quadrant.label()));
         }
         ValueAxis value = benchmark.scale() == Scale.COMPUTE ? new LogAxis(benchmark.displayName())
                 : new NumberAxis(benchmark.displayName() + (benchmark.scale() == Scale.ACCURACY ? " (accuracy)" : ""));
@@ -85,20 +79,5 @@ public final class MatrixChart {
                 + " data: " + report.series().snapshot().label(), new Font("SansSerif", Font.PLAIN, 11)));
         ChartStyle.finish(chart);
         return chart;
-    }
-
-    private static TimeSeries frontier(QuadrantMatrix.Report report, Group group, String label) {
-        TimeSeries series = new TimeSeries(label);
-        Frontier frontier = report.series().frontier(group);
-        for (Observation record : frontier.records()) {
-            series.addOrUpdate(day(record.date()), record.value());
-        }
-        frontier.best().ifPresent(best -> series.addOrUpdate(day(report.series().asOf()), best));
-        return series;
-    }
-
-    private static Day day(java.time.LocalDate date) {
-        return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), TimeZone.getTimeZone("UTC"),
-                java.util.Locale.ROOT);
     }
 }
