@@ -42,7 +42,12 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
         List<Reproduction> reproductions = new Reproducer(catalog.datasets()).run(figures);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case "table" -> out.print(ReproductionReport.table(reproductions));
+            case "table" -> {
+                out.print(ReproductionReport.table(reproductions));
+                catalog.datasets().stream().max(java.util.Comparator.comparing(d -> d.snapshot().date()))
+                        .ifPresent(d -> out.println("Newest data: " + d.snapshot().label() + "; "
+                                + dev.gapwise.gap.Freshness.line(d.snapshot().date(), java.time.LocalDate.now())));
+            }
             case "markdown" -> out.print(ReproductionReport.markdown(reproductions));
             case "csv" -> out.print(ReproductionReport.csv(reproductions));
             case "json" -> out.println(ReproductionReport.json(reproductions));
