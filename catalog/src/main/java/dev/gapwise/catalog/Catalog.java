@@ -4,24 +4,41 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The datasets Gapwise works from — the bundled catalog first, then any imported public datasets — and
- * the deployments (which refer to models of the bundled catalog). Immutable and thread-safe.
+ * The datasets Gapwise works from — the bundled catalog first, then any imported public datasets — the
+ * deployments (which refer to models of the bundled catalog) and the task families that group benchmarks.
+ * Immutable and thread-safe.
  *
- * @param datasets    every dataset, in the order given
- * @param deployments every known way to call a model, with its price
+ * @param datasets       every dataset, in the order given
+ * @param allDeployments every known way to call a model, with its price and status, retired ones included
+ * @param families       the task families benchmarks are grouped into
  */
-public record Catalog(List<Dataset> datasets, List<Deployment> deployments) {
+public record Catalog(List<Dataset> datasets, List<Deployment> allDeployments, TaskFamilies families) {
 
     public Catalog {
         datasets = List.copyOf(datasets);
-        deployments = List.copyOf(deployments);
+        allDeployments = List.copyOf(allDeployments);
+        Objects.requireNonNull(families, "families");
     }
 
-    /** A catalog with the same deployments and more datasets after these. */
+    /** A catalog without task families. */
+    public Catalog(List<Dataset> datasets, List<Deployment> deployments) {
+        this(datasets, deployments, TaskFamilies.NONE);
+    }
+
+    /**
+     * The deployments offered by default — the active ones. Deprecated and retired deployments stay in
+     * {@link #allDeployments()} for listings, checks and price history, but nothing routes to them unasked.
+     */
+    public List<Deployment> deployments() {
+        return allDeployments.stream().filter(Deployment::offeredByDefault).toList();
+    }
+
+    /** A catalog with the same deployments and families and more datasets after these. */
     public Catalog with(List<Dataset> more) {
-        return new Catalog(java.util.stream.Stream.concat(datasets.stream(), more.stream()).toList(), deployments);
+        return new Catalog(Stream.concat(datasets.stream(), more.stream()).toList(), allDeployments, families);
     }
 
     /** The datasets that score the given benchmark, newest snapshot first. */
@@ -38,8 +55,8 @@ public record Catalog(List<Dataset> datasets, List<Deployment> deployments) {
         return datasets.stream().filter(d -> d.snapshot().name().equalsIgnoreCase(name)).findFirst();
     }
 
-    /** A deployment by id. */
+    /** A deployment by id, whatever its status. */
     public Optional<Deployment> deployment(String id) {
-        return deployments.stream().filter(d -> d.id().equals(id)).findFirst();
+        return allDeployments.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 }

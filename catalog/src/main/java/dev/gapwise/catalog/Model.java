@@ -37,6 +37,15 @@ public record Model(
         Map<String, String> attributes,
         String source) {
 
+    /** The attribute naming whether the weights are a {@link #BASE} model or an {@link #INSTRUCT} (post-trained) one. */
+    public static final String VARIANT = "variant";
+    /** The attribute listing, separated by ';', the names of the base model a post-trained model was made from. */
+    public static final String BASE_MODEL = "base_model";
+    /** A pretrained model before instruction or chat tuning. */
+    public static final String BASE = "base";
+    /** A post-trained model: instruct, chat, reasoning or any closed model served to users. */
+    public static final String INSTRUCT = "instruct";
+
     public Model {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
@@ -60,6 +69,12 @@ public record Model(
     /** True when the developer's countries include {@code code} (for multinational developers too). */
     public boolean isFrom(String code) {
         return countries.contains(code);
+    }
+
+    /** The names of the base model this model was post-trained from (empty for base models and when unknown). */
+    public List<String> baseModelNames() {
+        return attribute(BASE_MODEL).map(text -> java.util.Arrays.stream(text.split(";")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
     /** A named attribute, or empty. */

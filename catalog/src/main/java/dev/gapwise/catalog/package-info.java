@@ -4,6 +4,6 @@
  *
  * <p>Readers for the bundled catalog and for public datasets live in sub-packages, one per source
  * ({@code bundled}, {@code epoch}, {@code lmarena}); {@code imports} recognises the files of a folder and
- * hands each to its reader. Nothing here touches the network.
+ * hands each to its reader; {@code check} finds stale or inconsistent rows. Nothing here touches the network.
  */
 package dev.gapwise.catalog;

@@ -88,7 +88,8 @@ final class ArenaCommand implements Runnable {
         Dataset picked = dataset;
         Leaderboard board = chosen;
         out.println("Snapshot " + board.date() + " of " + picked.snapshot().name() + " (" + board.ratingKind()
-                + " ratings, " + board.entries().size() + " models)");
+                + " ratings, " + board.entries().size() + " models; "
+                + dev.gapwise.gap.Freshness.line(board.date(), LocalDate.now()) + ")");
         ScoreGap.onLeaderboard(picked, board, comparison).ifPresentOrElse(
                 gap -> out.println("  " + comparison.label() + ": " + line(board, gap)),
                 () -> out.println("  " + comparison.label() + ": a group has no rated model on this snapshot"));

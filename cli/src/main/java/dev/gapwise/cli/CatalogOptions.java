@@ -42,6 +42,9 @@ final class CatalogOptions {
                         + "' to see why each file was not used)");
             }
             catalog = catalog.with(report.datasets());
+            if (report.families().isPresent() && catalog.families().families().isEmpty()) {
+                catalog = new Catalog(catalog.datasets(), catalog.allDeployments(), report.families().get());
+            }
             if (!report.unused().isEmpty()) {
                 err.println("gapwise: not used under " + path + ": " + String.join(", ", report.unused().stream()
                         .map(f -> (java.nio.file.Files.isDirectory(path) ? path.relativize(f.file()) : f.file())

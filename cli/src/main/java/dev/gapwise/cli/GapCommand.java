@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** {@code gapwise gap}: how far open-weight and Chinese models trail, by every method. */
-@Command(name = "gap", mixinStandardHelpOptions = true, subcommands = {ReproduceCommand.class, GapDocumentCommand.class, ArenaCommand.class},
+@Command(name = "gap", mixinStandardHelpOptions = true, subcommands = {ReproduceCommand.class, GapDocumentCommand.class, ArenaCommand.class, GapFamiliesCommand.class, GapMatrixCommand.class, GapDiffCommand.class},
         description = {"How far a follower group trails a leader group on a benchmark or index: the frontier gap,",
                 "the time lag by each method (a-f of EVALUATION.md), the half-year trend and the catch-up events.",
                 "With no options: ECI on the bundled catalog, open vs closed and China vs US."})
@@ -35,8 +35,27 @@ final class GapCommand implements Runnable {
     CatalogOptions catalogOptions;
 
     @Option(names = {"-b", "--benchmark"}, defaultValue = "eci", paramLabel = "NAME",
-            description = "Benchmark or index id or name (default: ${DEFAULT-VALUE}).")
+            description = "Benchmark or index id or name (default: ${DEFAULT-VALUE}); a comma-separated list pools one"
+                    + " method over them (see --pool).")
     String benchmark;
+
+    @Option(names = "--model", paramLabel = "NAME",
+            description = "Compare this named model with --vs NAME: when the later one reached the earlier one's score.")
+    String model;
+
+    @Option(names = "--vs", paramLabel = "NAME", description = "The other model of --model.")
+    String versus;
+
+    @Option(names = "--rank", paramLabel = "K",
+            description = "Top vs rank K over every model of a leaderboard snapshot (-b arena_text; --date picks it).")
+    Integer rank;
+
+    @Option(names = "--date", paramLabel = "DATE", description = "With --rank: the snapshot on or before DATE (default: latest).")
+    String date;
+
+    @Option(names = "--pool", paramLabel = "STAT",
+            description = "With several benchmarks: mean, median, p5 or p95 of the pooled lags (default: mean).")
+    String pool;
 
     @Option(names = "--source", paramLabel = "NAME",
             description = "Dataset to take the benchmark from (default: imported before bundled, newest first).")
@@ -53,6 +72,14 @@ final class GapCommand implements Runnable {
     @Option(names = "--follower", paramLabel = "EXPR",
             description = "Custom follower group, e.g. 'org=DeepSeek|Alibaba'.")
     String follower;
+
+    @Option(names = "--leader-name", paramLabel = "NAME",
+            description = "Name of the custom leader group in titles and file names (default: read from the expression).")
+    String leaderName;
+
+    @Option(names = "--follower-name", paramLabel = "NAME",
+            description = "Name of the custom follower group (default: read from the expression).")
+    String followerName;
 
     @Option(names = {"-m", "--method"}, paramLabel = "METHOD", split = ",",
             description = "Methods by letter or name: a catch-up, b thresholds, c horizontal, d backward, "
@@ -86,6 +113,10 @@ final class GapCommand implements Runnable {
 
     @Override
     public void run() {
+        if (model != null || versus != null || rank != null || benchmark.contains(",") || pool != null) {
+            new GapComparisons(this).run();
+            return;
+        }
         GapRequest request = request();
         Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         GapReport report;
@@ -96,9 +127,9 @@ final class GapCommand implements Runnable {
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case "table" -> out.print(GapReportText.render(report));
+            case "table" -> out.print(GapReportText.render(report, LocalDate.now()));
             case "csv" -> out.print(GapReportCsv.render(report));
-            case "json" -> out.println(GapReportJson.render(report));
+            case "json" -> out.println(GapReportJson.render(report, LocalDate.now()));
             default -> throw new UserException("--format must be table, csv or json, not '" + format + "'");
         }
         if (charts != null) {
@@ -108,7 +139,12 @@ final class GapCommand implements Runnable {
         out.flush();
     }
 
-    private GapRequest request() {
+    GapRequest request() {
+        return request(benchmark);
+    }
+
+    /** The group-pair request for one benchmark, from the options. */
+    GapRequest request(String benchmarkName) {
         List<Comparison> comparisons = new ArrayList<>();
         for (String id : groups) {
             comparisons.add(Comparison.preset(id).orElseThrow(() -> new UserException("unknown group pair '" + id
@@ -119,10 +155,15 @@ final class GapCommand implements Runnable {
                 throw new UserException("--leader and --follower go together");
             }
             try {
-                comparisons.add(new Comparison("custom", Group.parse(leader, leader), Group.parse(follower, follower)));
+                comparisons.add(Comparison.custom(
+                        Group.parse(leaderName != null ? leaderName : Group.readable(leader), leader),
+                        Group.parse(followerName != null ? followerName : Group.readable(follower), follower)));
             } catch (IllegalArgumentException e) {
                 throw new UserException(e.getMessage());
             }
+        }
+        if ((leaderName != null || followerName != null) && leader == null) {
+            throw new UserException("--leader-name and --follower-name name the groups of --leader and --follower");
         }
         if (comparisons.isEmpty()) {
             comparisons = List.of(Comparison.OPEN_VS_CLOSED, Comparison.CHINA_VS_US);
@@ -138,12 +179,12 @@ final class GapCommand implements Runnable {
         if (tolerance != null && (tolerance < 0 || tolerance.isNaN())) {
             throw new UserException("--tolerance must be zero or positive, not " + tolerance);
         }
-        return new GapRequest(benchmark, Optional.ofNullable(source), comparisons, chosen,
+        return new GapRequest(benchmarkName, Optional.ofNullable(source), comparisons, chosen,
                 tolerance == null ? OptionalDouble.empty() : OptionalDouble.of(tolerance),
                 date("--from", from), date("--to", to), levels);
     }
 
-    private static Optional<LocalDate> date(String option, String text) {
+    static Optional<LocalDate> date(String option, String text) {
         if (text == null) {
             return Optional.empty();
         }

@@ -27,8 +27,9 @@ final class GapDocumentCommand implements Runnable {
     @Mixin
     CatalogOptions catalogOptions;
 
-    @Option(names = "--reference", required = true, paramLabel = "FILE", description = "Published figures to reproduce.")
-    Path reference;
+    @Option(names = "--reference", required = true, paramLabel = "FILE",
+            description = "Published figures to reproduce (repeatable).")
+    List<Path> references;
 
     @Option(names = "--out", defaultValue = "gap-report.md", paramLabel = "FILE",
             description = "Markdown file to write; charts go to a 'gap-charts' folder beside it (default: "
@@ -41,13 +42,13 @@ final class GapDocumentCommand implements Runnable {
 
     @Override
     public void run() {
-        List<ReferenceFigure> figures = ReferenceFigure.read(reference);
+        List<ReferenceFigure> figures = references.stream().flatMap(f -> ReferenceFigure.read(f).stream()).toList();
         Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         List<Reproduction> reproductions = new Reproducer(catalog.datasets()).run(figures);
         Path parent = out.toAbsolutePath().getParent();
         Path charts = parent.resolve("gap-charts");
-        String command = "gapwise gap document" + catalogOptions.describe() + " --reference " + reference
-                + " --out " + out;
+        String command = "gapwise gap document" + catalogOptions.describe() + String.join("", references.stream()
+                .map(r -> " --reference " + r).toList()) + " --out " + out;
         String markdown = GapDocument.render(catalog, reproductions, command, charts, "gap-charts");
         try {
             Files.createDirectories(parent);

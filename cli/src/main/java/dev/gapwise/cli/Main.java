@@ -15,6 +15,7 @@ import java.io.PrintWriter;
                 "traffic to the cheapest deployment its risk policy allows."},
         subcommands = {
                 GapCommand.class,
+                CatalogCommand.class,
                 ImportCommand.class,
                 ServeCommand.class,
                 KeysCommand.class,

@@ -24,8 +24,9 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
     @Mixin
     CatalogOptions catalogOptions;
 
-    @Option(names = "--reference", required = true, paramLabel = "FILE", description = "The published figures.")
-    Path reference;
+    @Option(names = "--reference", required = true, paramLabel = "FILE",
+            description = "The published figures (repeatable: several files are read in turn).")
+    List<Path> references;
 
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
@@ -36,12 +37,17 @@ final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<ReferenceFigure> figures = ReferenceFigure.read(reference);
+        List<ReferenceFigure> figures = references.stream().flatMap(f -> ReferenceFigure.read(f).stream()).toList();
         Catalog catalog = catalogOptions.load(spec.commandLine().getErr());
         List<Reproduction> reproductions = new Reproducer(catalog.datasets()).run(figures);
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case "table" -> out.print(ReproductionReport.table(reproductions));
+            case "table" -> {
+                out.print(ReproductionReport.table(reproductions));
+                catalog.datasets().stream().max(java.util.Comparator.comparing(d -> d.snapshot().date()))
+                        .ifPresent(d -> out.println("Newest data: " + d.snapshot().label() + "; "
+                                + dev.gapwise.gap.Freshness.line(d.snapshot().date(), java.time.LocalDate.now())));
+            }
             case "markdown" -> out.print(ReproductionReport.markdown(reproductions));
             case "csv" -> out.print(ReproductionReport.csv(reproductions));
             case "json" -> out.println(ReproductionReport.json(reproductions));

@@ -29,6 +29,11 @@ final class ServeCommand implements Runnable {
     @Option(names = "--host", paramLabel = "H", description = "Interface to bind (default 127.0.0.1 or the config's).")
     String host;
 
+    @Option(names = "--max-price-age", paramLabel = "DAYS",
+            description = "Warn at start about offered catalog prices checked longer ago than DAYS (default 180, or the"
+                    + " GAPWISE_MAX_PRICE_AGE_DAYS variable).")
+    Long maxPriceAge;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +49,14 @@ final class ServeCommand implements Runnable {
         if (host != null) {
             loaded = loaded.withServer(loaded.server().withHost(host));
         }
-        Gateway gateway = Gateway.start(loaded, catalog(), System.getenv(), InstantSource.system(),
+        java.util.Map<String, String> environment = new java.util.HashMap<>(System.getenv());
+        if (maxPriceAge != null) {
+            if (maxPriceAge < 0) {
+                throw new UserException("--max-price-age must be zero or more days, not " + maxPriceAge);
+            }
+            environment.put("GAPWISE_MAX_PRICE_AGE_DAYS", String.valueOf(maxPriceAge));
+        }
+        Gateway gateway = Gateway.start(loaded, catalog(), java.util.Map.copyOf(environment), InstantSource.system(),
                 RoutingModels.forPolicy(loaded.policy()));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gapwise-shutdown"));
         spec.commandLine().getOut().println("gapwise gateway on " + gateway.uri() + " — " + gateway.callable().size()

@@ -45,7 +45,7 @@ class GapCommandTest {
         CommandResult result = CommandResult.run("gap", "--format", "csv", "-m", "a,d");
         assertThat(result.exitCode()).isZero();
         assertThat(result.out().lines().findFirst()).contains(
-                "row,comparison,benchmark,snapshot,method,date_from,date_to,leader_model,follower_model,months,statistic,settings");
+                "row,comparison,benchmark,snapshot,method,date_from,date_to,leader_model,follower_model,months,statistic,settings,spread");
         assertThat(result.out()).contains("\nlag,open-vs-closed,eci,").contains("\nevent,").contains("\nwindow,");
     }
 
@@ -55,7 +55,7 @@ class GapCommandTest {
                 "--leader", "org=OpenAI", "--follower", "org=DeepSeek|Alibaba", "-m", "a,b");
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("GPQA Diamond").contains("epoch_benchmarking_hub_2026-04")
-                .contains("org=DeepSeek|Alibaba vs org=OpenAI");
+                .contains("DeepSeek or Alibaba vs OpenAI").contains("(org=DeepSeek|Alibaba)");
     }
 
     @Test
@@ -90,7 +90,7 @@ class GapCommandTest {
     void anEmptyGroupIsNamed() {
         CommandResult result = CommandResult.run("gap", "--leader", "access=closed", "--follower", "country=FR,country=CN");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("group 'country=FR,country=CN").contains("has no model with both a score on")
+        assertThat(result.err()).contains("group 'FR, CN [country=FR,country=CN]'").contains("has no model with both a score on")
                 .hasLineCount(1);
     }
 

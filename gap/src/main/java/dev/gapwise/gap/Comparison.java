@@ -39,6 +39,24 @@ public record Comparison(String id, Group leader, Group follower) {
         return PRESETS.stream().filter(c -> c.id().equals(key)).findFirst();
     }
 
+    /**
+     * A comparison of two user-defined groups. Its id is derived from both names and a short hash of both
+     * expressions, so two custom comparisons never share an id (nor the file names of their charts).
+     */
+    public static Comparison custom(Group leader, Group follower) {
+        String slug = (slug(follower.label()) + "-vs-" + slug(leader.label()));
+        if (slug.length() > 48) {
+            slug = slug.substring(0, 48).replaceAll("-+$", "");
+        }
+        String hash = Integer.toHexString((leader.expression() + "\u0000" + follower.expression()).hashCode() & 0xffffff);
+        return new Comparison("custom-" + slug + "-" + "0".repeat(6 - hash.length()) + hash, leader, follower);
+    }
+
+    private static String slug(String text) {
+        String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return slug.isEmpty() ? "group" : slug;
+    }
+
     /** "open weights vs closed". */
     public String label() {
         return follower.label() + " vs " + leader.label();

@@ -108,6 +108,39 @@ public record Group(String label, String expression, Predicate<Model> predicate)
         return m -> accesses.contains(m.access());
     }
 
+    /**
+     * A readable name for an expression, for titles and legends when the user gives none:
+     * {@code access=closed,country=US} reads "closed, US"; {@code org=DeepSeek|Alibaba} reads "DeepSeek or
+     * Alibaba"; {@code country!=CN} reads "not CN"; {@code all} reads "all models".
+     */
+    public static String readable(String expression) {
+        List<String> parts = new ArrayList<>();
+        for (String part : expression.strip().split(",")) {
+            String text = part.strip();
+            if (text.equalsIgnoreCase("all")) {
+                parts.add("all models");
+                continue;
+            }
+            boolean negated = text.contains("!=");
+            String[] sides = text.split(negated ? "!=" : "=", 2);
+            if (sides.length != 2) {
+                parts.add(text);
+                continue;
+            }
+            String key = sides[0].strip().toLowerCase(Locale.ROOT);
+            String values = String.join(" or ", Arrays.stream(sides[1].split("\\|")).map(String::strip)
+                    .map(v -> key.equals("access") ? (v.equalsIgnoreCase("open") ? "open weights" : v.toLowerCase(Locale.ROOT))
+                            : key.equals("country") ? Countries.normalise(v) : v).toList());
+            String phrase = switch (key) {
+                case "license", "licence" -> "licence " + values;
+                case "access", "country", "org", "organization", "organisation" -> values;
+                default -> key.startsWith("attr.") ? key.substring(5) + " " + values : text;
+            };
+            parts.add(negated ? "not " + phrase : phrase);
+        }
+        return String.join(", ", parts);
+    }
+
     @Override
     public String toString() {
         return label + " [" + expression + "]";

@@ -59,6 +59,26 @@ public record Series(Benchmark benchmark, DataSnapshot snapshot, List<Observatio
                 asOf == null ? dataset.snapshot().date() : asOf));
     }
 
+    /**
+     * The ratings of one leaderboard snapshot as scores, each model dated by its release (for Arena tables, the
+     * first snapshot that rated it): how a leaderboard enters the lag methods.
+     */
+    public static Series of(Dataset dataset, dev.gapwise.catalog.Leaderboard board, Benchmark benchmark) {
+        List<Observation> observations = new ArrayList<>();
+        int undated = 0;
+        for (dev.gapwise.catalog.Leaderboard.Entry entry : board.entries()) {
+            Model model = dataset.model(entry.modelId()).orElseThrow();
+            if (model.releaseDate().isEmpty() || model.releaseDate().get().isAfter(board.date())) {
+                undated++;
+                continue;
+            }
+            observations.add(new Observation(model, model.releaseDate().get(), entry.rating()));
+        }
+        DataSnapshot snapshot = new DataSnapshot(dataset.snapshot().name() + " snapshot " + board.date(), board.date(),
+                dataset.snapshot().origin());
+        return new Series(benchmark, snapshot, observations, undated, board.date());
+    }
+
     /** A series over the given observations (for tests and for studies that prepare their own data). */
     public static Series of(Benchmark benchmark, DataSnapshot snapshot, List<Observation> observations) {
         return new Series(benchmark, snapshot, observations, 0, snapshot.date());

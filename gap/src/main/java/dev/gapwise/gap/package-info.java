@@ -5,7 +5,9 @@
  * <p>The shape follows the data: {@link dev.gapwise.gap.Series} pulls one benchmark out of a dataset,
  * {@link dev.gapwise.gap.Group}s split it, {@link dev.gapwise.gap.Frontier}s summarise each group, the
  * methods in {@code dev.gapwise.gap.method} measure lags and gaps as pure functions, {@code study} holds
- * published analyses re-run method by method, {@code reproduce} checks published figures, and
- * {@code report} writes tables, CSV, JSON and charts. Every result names its method and data snapshot.
+ * published analyses re-run method by method, {@code family} measures the lag per task family, {@code matrix}
+ * the 2×2 of US/China × closed/open, {@code compare} the model-vs-model, rank and pooled comparisons, {@code diff}
+ * how lags moved between two snapshots, {@code reproduce} checks published figures, and {@code report} writes
+ * tables, CSV, JSON and charts. Every result names its method and data snapshot.
  */
 package dev.gapwise.gap;

@@ -141,6 +141,8 @@ public final class Gateway implements AutoCloseable {
     private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                  InstantSource clock, ModelLags lags, Function<List<Deployment>, RoutePlanner> planners) {
         Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
+        CatalogWarnings.of(catalog, config, environment, java.time.LocalDate.ofInstant(clock.instant(),
+                java.time.ZoneOffset.UTC)).forEach(warning -> LOG.warn("catalog: {}", warning));
         Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
         Redactor redactor = new Redactor(Stream.concat(fleet.secrets().stream(), adminKey.stream()).toList());
         Database database = Database.openForServing(config.ledger().jdbcUrl());

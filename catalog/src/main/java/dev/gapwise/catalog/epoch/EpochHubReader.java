@@ -30,7 +30,8 @@ import java.util.OptionalDouble;
  * <p>Models are keyed by {@code Model version} (reasoning-effort variants such as {@code o3_high} are
  * separate versions with their own release date and access). Per-benchmark files carry no access column:
  * access comes from the ECI file, as Epoch documents. A benchmark file with several runs of one version
- * keeps the best run. Rows without a version or without a score are skipped and counted.
+ * keeps the best run, with its {@code stderr} when the file states one. Rows without a version or without a
+ * score are skipped and counted.
  */
 public final class EpochHubReader {
     static final String VERSION = "Model version";
@@ -86,7 +87,7 @@ public final class EpochHubReader {
                     withoutScore++;
                     continue;
                 }
-                pending.add(new PendingScore(version, Benchmarks.ECI, score.getAsDouble()));
+                pending.add(new PendingScore(version, Benchmarks.ECI, score.getAsDouble(), OptionalDouble.empty()));
                 newest = max(newest, row.optionalDate(RELEASE).orElse(LocalDate.MIN));
             }
             if (withoutScore > 0) {
@@ -114,7 +115,11 @@ public final class EpochHubReader {
                 builders.computeIfAbsent(key, v -> modelBuilder(row, v)
                         .access(accessByVersion.getOrDefault(v, Access.UNKNOWN)));
                 double value = percent ? score.getAsDouble() / 100.0 : score.getAsDouble();
-                pending.add(new PendingScore(key, benchmark, value));
+                OptionalDouble stderr = table.hasColumn("stderr") ? row.optionalNumber("stderr") : OptionalDouble.empty();
+                if (percent && stderr.isPresent()) {
+                    stderr = OptionalDouble.of(stderr.getAsDouble() / 100.0);
+                }
+                pending.add(new PendingScore(key, benchmark, value, stderr));
                 newest = max(newest, row.optionalDate(RELEASE).orElse(LocalDate.MIN));
             }
             if (skipped > 0) {
@@ -128,7 +133,8 @@ public final class EpochHubReader {
         builders.values().forEach(b -> dataset.model(b.build()));
         keepBestPerModel(pending).forEach(p -> {
             dataset.benchmark(p.benchmark());
-            dataset.score(new BenchmarkScore(p.modelId(), p.benchmark().id(), p.value(), Optional.empty(), name));
+            dataset.score(new BenchmarkScore(p.modelId(), p.benchmark().id(), p.value(), Optional.empty(), name,
+                    p.modelId(), p.stderr()));
         });
         return new Result(dataset.build(), List.copyOf(notes));
     }
@@ -228,6 +234,6 @@ public final class EpochHubReader {
         return a.isAfter(b) ? a : b;
     }
 
-    private record PendingScore(String modelId, Benchmark benchmark, double value) {
+    private record PendingScore(String modelId, Benchmark benchmark, double value, OptionalDouble stderr) {
     }
 }

@@ -68,7 +68,7 @@ public final class DatasetImporter {
         Assembly assembly = new Assembly(globalCountries(byFolder));
         byFolder.forEach(assembly::folder);
         return new ImportReport(assembly.datasets, assembly.deployments, used, unused, assembly.notes,
-                assembly.references);
+                assembly.references, assembly.families);
     }
 
     private static List<Path> files(Path root) {
@@ -102,6 +102,7 @@ public final class DatasetImporter {
         private final List<dev.gapwise.catalog.Deployment> deployments = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Path> references = new ArrayList<>();
+        private Optional<dev.gapwise.catalog.TaskFamilies> families = Optional.empty();
 
         Assembly(Optional<OrganizationCountries> globalCountries) {
             this.globalCountries = globalCountries;
@@ -169,9 +170,12 @@ public final class DatasetImporter {
                 Catalog catalog = BundledCatalogReader.read(models.get(),
                         first(kinds, FileKind.GAPWISE_SCORES).orElseThrow(() -> missing(folder, "scores.csv")),
                         first(kinds, FileKind.GAPWISE_DEPLOYMENTS).orElseThrow(() -> missing(folder, "deployments.csv")),
-                        folder.toString());
+                        first(kinds, FileKind.GAPWISE_FAMILIES), folder.toString());
                 datasets.addAll(catalog.datasets());
-                deployments.addAll(catalog.deployments());
+                deployments.addAll(catalog.allDeployments());
+                if (!catalog.families().families().isEmpty()) {
+                    families = Optional.of(catalog.families());
+                }
             }
         }
 

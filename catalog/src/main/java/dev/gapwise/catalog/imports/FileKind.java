@@ -34,7 +34,8 @@ enum FileKind {
     GAPWISE_MODELS("Gapwise catalog models", header -> header.containsAll(List.of("id", "name", "access", "release_date"))),
     GAPWISE_SCORES("Gapwise catalog scores", header -> header.containsAll(List.of("model_id", "benchmark", "score", "as_of"))),
     GAPWISE_DEPLOYMENTS("Gapwise catalog deployments",
-            header -> header.containsAll(List.of("id", "model_id", "provider", "dialect", "base_url")));
+            header -> header.containsAll(List.of("id", "model_id", "provider", "dialect", "base_url"))),
+    GAPWISE_FAMILIES("Gapwise task families", header -> header.containsAll(List.of("family", "family_name", "benchmark")));
 
     private final String description;
     private final Predicate<List<String>> matcher;

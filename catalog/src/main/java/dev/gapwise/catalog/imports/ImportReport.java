@@ -16,9 +16,11 @@ import java.util.List;
  * @param unused      files not used, with the reason
  * @param notes       row-level remarks (rows skipped, fields defaulted)
  * @param references  files of published reference figures found on the way
+ * @param families    task families from a Gapwise-format catalog folder, if one defined them
  */
 public record ImportReport(List<Dataset> datasets, List<Deployment> deployments, List<FileNote> used,
-                           List<FileNote> unused, List<String> notes, List<Path> references) {
+                           List<FileNote> unused, List<String> notes, List<Path> references,
+                           java.util.Optional<dev.gapwise.catalog.TaskFamilies> families) {
     public ImportReport {
         datasets = List.copyOf(datasets);
         deployments = List.copyOf(deployments);

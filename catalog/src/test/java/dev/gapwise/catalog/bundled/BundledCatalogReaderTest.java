@@ -4,6 +4,7 @@ import dev.gapwise.catalog.Access;
 import dev.gapwise.catalog.Catalog;
 import dev.gapwise.catalog.DataFileException;
 import dev.gapwise.catalog.Dataset;
+import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Model;
 import dev.gapwise.catalog.csv.CsvTable;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,54 @@ class BundledCatalogReaderTest {
             assertThat(deployment.source()).isNotBlank();
             assertThat(catalog.datasets().getFirst().model(deployment.modelId())).isPresent();
         });
-        assertThat(catalog.deployments().stream().map(d -> d.jurisdiction())).contains("US", "CN");
+        assertThat(catalog.allDeployments()).allSatisfy(deployment -> {
+            assertThat(deployment.regionSource()).as(deployment.id()).isNotBlank();
+            assertThat(deployment.lifecycle().source()).as(deployment.id()).isNotBlank();
+        });
+        assertThat(catalog.allDeployments().stream().map(d -> d.jurisdiction())).contains("global", "unknown", "CN");
+    }
+
+    @Test
+    void theCatalogOffersOnlyActiveDeploymentsAndKeepsTheWithdrawnOnesListed() {
+        Catalog catalog = BundledCatalogReader.readBundled();
+        assertThat(catalog.deployments()).allMatch(d -> d.lifecycle().status() == Deployment.Status.ACTIVE);
+        assertThat(catalog.deployment("deepseek-chat-v3.2")).hasValueSatisfying(d -> {
+            assertThat(d.offeredByDefault()).isFalse();
+            assertThat(d.lifecycle().describe()).isEqualTo("retired since 2026-04-24, retired 2026-07-24");
+        });
+        assertThat(catalog.deployment("xai-grok-4")).hasValueSatisfying(d ->
+                assertThat(d.lifecycle().status()).isEqualTo(Deployment.Status.RETIRED));
+        assertThat(catalog.deployments()).extracting(Deployment::id).doesNotContain("google-gemini-2.0-flash-001",
+                "anthropic-claude-sonnet-4", "openai-o3-mini").contains("openai-gpt-5.4", "anthropic-claude-opus-4-6");
+    }
+
+    @Test
+    void aGlobalOrUnknownRegionSatisfiesNoJurisdictionList() {
+        Catalog catalog = BundledCatalogReader.readBundled();
+        Deployment anthropic = catalog.deployment("anthropic-claude-opus-4-6").orElseThrow();
+        assertThat(anthropic.jurisdiction()).isEqualTo("global");
+        assertThat(anthropic.runsInOneOf(java.util.Set.of("US", "global"))).isFalse();
+        assertThat(catalog.deployment("deepseek-chat-v3.2").orElseThrow().runsInOneOf(java.util.Set.of("CN"))).isTrue();
+    }
+
+    @Test
+    void statusesAndRegionsAreReadAndValidated() {
+        String header = "id,model_id,provider,dialect,base_url,upstream_model,region,region_source,input_usd_per_mtok,"
+                + "output_usd_per_mtok,context_window,price_as_of,source,status,status_since,retires_on,status_source\n";
+        String row = "d1,m1,p,openai,https://x.test/v1,m,";
+        Catalog ok = read(MODELS + model("m1"), SCORES, header + row
+                + "Global,docs,1,2,1000,2025-01-01,s,deprecated,2026-01-01,2026-06-01,notice\n");
+        assertThat(ok.allDeployments().getFirst().jurisdiction()).isEqualTo("global");
+        assertThat(ok.deployments()).isEmpty();
+        assertThatThrownBy(() -> read(MODELS + model("m1"), SCORES, header + row
+                + "US,docs,1,2,1000,2025-01-01,s,retired,,,notice\n"))
+                .hasMessageContaining("a retired deployment needs the date it was retired");
+        assertThatThrownBy(() -> read(MODELS + model("m1"), SCORES, header + row
+                + "Atlantis,docs,1,2,1000,2025-01-01,s,active,,,notice\n"))
+                .hasMessageContaining("column 'region' 'Atlantis' is not a country; write an ISO code such as US, or global or unknown");
+        assertThatThrownBy(() -> read(MODELS + model("m1"), SCORES, header + row
+                + "US,docs,1,2,1000,2025-01-01,s,sunset,,,notice\n"))
+                .hasMessageContaining("column 'status' 'sunset' must be active, deprecated or retired");
     }
 
     @Test

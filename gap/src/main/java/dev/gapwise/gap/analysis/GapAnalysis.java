@@ -67,7 +67,7 @@ public final class GapAnalysis {
     }
 
     /** The method object for a request's settings. */
-    static LagMethod method(Method method, Series series, GapRequest request) {
+    public static LagMethod method(Method method, Series series, GapRequest request) {
         var scale = series.benchmark().scale();
         Transform transform = Transform.defaultFor(scale);
         double tolerance = request.tolerance().orElse(Transform.defaultTolerance(scale));
@@ -94,17 +94,24 @@ public final class GapAnalysis {
             }
             return dataset;
         }
-        // Imported data wins over the bundled catalog: a user who passes --data wants it used.
-        List<Dataset> candidates = catalog.datasetsWith(benchmarkId).stream()
-                .sorted(java.util.Comparator.comparing((Dataset d) -> d.snapshot().origin().equals("bundled")))
-                .toList();
-        if (candidates.isEmpty()) {
+        Optional<Dataset> preferred = datasetFor(catalog, benchmarkId);
+        if (preferred.isEmpty()) {
             List<String> known = catalog.datasets().stream().flatMap(d -> d.benchmarks().stream()).map(b -> b.id())
                     .distinct().sorted().toList();
             throw new UnanswerableException("unknown benchmark '" + request.benchmark() + "'; the data has: "
                     + String.join(", ", known));
         }
-        return candidates.getFirst();
+        return preferred.get();
+    }
+
+    /**
+     * The dataset a benchmark is taken from when no source is named: imported data before the bundled catalog
+     * (a user who passes --data wants it used), newest snapshot first; empty when no dataset scores it.
+     */
+    public static Optional<Dataset> datasetFor(Catalog catalog, String benchmarkId) {
+        return catalog.datasetsWith(benchmarkId).stream()
+                .sorted(java.util.Comparator.comparing((Dataset d) -> d.snapshot().origin().equals("bundled")))
+                .findFirst();
     }
 
     /** Used by callers to name the chosen dataset before running. */

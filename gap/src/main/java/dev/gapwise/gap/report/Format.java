@@ -36,10 +36,26 @@ final class Format {
                 : String.format(Locale.ROOT, "%.1f points", points);
     }
 
-    /** "median 5.2, 5–95 %: 1.0–14.0" for a result with a distribution. */
+    /**
+     * The spread of a result, labelled for what it is: the 90 % bootstrap interval of a regression lag, the
+     * daily minimum and maximum of the day-by-day lag, or the median and range of the individual catch-ups or
+     * levels of the event methods.
+     */
     static String spread(LagResult result) {
-        return result.summary().map(s -> s.count() > 1
-                ? "median " + months(s.median()) + ", range " + months(s.min()) + " to " + months(s.max())
-                : "").orElse("");
+        if (result.summary().isEmpty() || result.summary().get().count() < 2) {
+            return "";
+        }
+        var s = result.summary().get();
+        return switch (result.method()) {
+            case REGRESSION -> "90% bootstrap interval " + months(s.p5()) + " to " + months(s.p95())
+                    + " (" + s.count() + " resamples)";
+            case BACKWARD_LAG -> "daily lag from " + months(s.min()) + " to " + months(s.max());
+            case DISCRETE_CATCH_UP -> "median " + months(s.median()) + "; the " + s.count() + " catch-ups range "
+                    + months(s.min()) + " to " + months(s.max());
+            case FIXED_THRESHOLDS, THRESHOLD_GRID -> "median " + months(s.median()) + "; the " + s.count()
+                    + " levels range " + months(s.min()) + " to " + months(s.max());
+            case HORIZONTAL_DISTANCE -> "median " + months(s.median()) + "; over the score range " + months(s.min())
+                    + " to " + months(s.max());
+        };
     }
 }

@@ -79,10 +79,10 @@ public final class GapCharts {
         steps.addSeries(frontierSeries(report, leader, leader.label() + " frontier"));
         steps.addSeries(frontierSeries(report, follower, follower.label() + " frontier"));
         TimeSeriesCollection dots = new TimeSeriesCollection();
-        dots.addSeries(modelSeries(report, leader, leader.label() + " models"));
-        dots.addSeries(modelSeries(report, follower, follower.label() + " models"));
+        dots.addSeries(modelSeries(report, leader, ChartStyle.models(leader)));
+        dots.addSeries(modelSeries(report, follower, ChartStyle.models(follower)));
 
-        DateAxis time = new DateAxis("release date");
+        DateAxis time = ChartStyle.dateAxis("release date");
         ValueAxis value = benchmark.scale() == Scale.COMPUTE ? new LogAxis(benchmark.displayName())
                 : new NumberAxis(benchmark.displayName() + (benchmark.scale() == Scale.ACCURACY ? " (accuracy)" : ""));
         if (value instanceof NumberAxis number) {
@@ -103,14 +103,17 @@ public final class GapCharts {
         plot.setRenderer(1, dotRenderer);
         section.lags().stream().filter(l -> l.method() == Method.DISCRETE_CATCH_UP).findFirst()
                 .ifPresent(lag -> lag.events().forEach(event -> plot.addAnnotation(arrow(event))));
+        ChartStyle.labelRecords(plot, report.series().frontier(leader).records(), LEADER, true);
+        ChartStyle.labelRecords(plot, report.series().frontier(follower).records(), FOLLOWER, false);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         JFreeChart chart = new JFreeChart(section.comparison().label() + " — " + benchmark.displayName(),
                 new Font("SansSerif", Font.BOLD, 16), plot, true);
-        chart.addSubtitle(new TextTitle("frontier = best score released so far; arrows = catch-ups, method (a); data: "
-                + report.snapshot().label() + ", scores as of " + report.series().asOf(), new Font("SansSerif", Font.PLAIN, 11)));
-        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(new TextTitle("frontier = best score released so far, labelled at each new record; arrows ="
+                + " catch-ups, method (a); data: " + report.snapshot().label() + ", scores as of " + report.series().asOf(),
+                new Font("SansSerif", Font.PLAIN, 11)));
+        ChartStyle.finish(chart);
         return chart;
     }
 
@@ -140,14 +143,14 @@ public final class GapCharts {
         renderer.setSeriesPaint(1, FOLLOWER);
         renderer.setSeriesStroke(1, new BasicStroke(2.5f));
         NumberAxis months = new NumberAxis("months behind");
-        XYPlot plot = new XYPlot(data, new DateAxis("date"), months, renderer);
+        XYPlot plot = new XYPlot(data, ChartStyle.dateAxis("date"), months, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
         JFreeChart chart = new JFreeChart(section.comparison().label() + " — lag over time ("
                 + report.benchmark().displayName() + ")", new Font("SansSerif", Font.BOLD, 16), plot, true);
         chart.addSubtitle(new TextTitle("days since the leader frontier was last no better than the follower's; data: "
                 + report.snapshot().label() + ", scores as of " + report.series().asOf(), new Font("SansSerif", Font.PLAIN, 11)));
-        chart.setBackgroundPaint(Color.WHITE);
+        ChartStyle.finish(chart);
         return java.util.Optional.of(chart);
     }
 
@@ -169,12 +172,17 @@ public final class GapCharts {
     }
 
     private static TimeSeries frontierSeries(GapReport report, Group group, String label) {
+        return frontierSeries(report.series(), group, label);
+    }
+
+    /** A group's frontier as steps, carried to the date the scores describe. */
+    static TimeSeries frontierSeries(dev.gapwise.gap.Series scores, Group group, String label) {
         TimeSeries series = new TimeSeries(label);
-        Frontier frontier = report.series().frontier(group);
+        Frontier frontier = scores.frontier(group);
         for (Observation record : frontier.records()) {
             series.addOrUpdate(day(record.date()), record.value());
         }
-        frontier.best().ifPresent(best -> series.addOrUpdate(day(report.series().asOf()), best));
+        frontier.best().ifPresent(best -> series.addOrUpdate(day(scores.asOf()), best));
         return series;
     }
 
@@ -199,12 +207,12 @@ public final class GapCharts {
         return new Color(color.getRed(), color.getGreen(), color.getBlue(), 110);
     }
 
-    private static Day day(LocalDate date) {
+    static Day day(LocalDate date) {
         return new Day(Date.from(date.atStartOfDay(ZoneOffset.UTC).toInstant()), java.util.TimeZone.getTimeZone("UTC"),
                 java.util.Locale.ROOT);
     }
 
     private static double millis(LocalDate date) {
-        return day(date).getMiddleMillisecond();
+        return ChartStyle.millis(date);
     }
 }

@@ -21,18 +21,27 @@ public final class GapReportJson {
     private GapReportJson() {
     }
 
+    /** The report as of today. */
     public static String render(GapReport report) {
+        return render(report, java.time.LocalDate.now());
+    }
+
+    /** The report, with the age of its newest score counted to {@code today}. */
+    public static String render(GapReport report, java.time.LocalDate today) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("headlines", report.sections().stream().map(s -> Headline.of(report, s)).toList());
         root.put("benchmark", Map.of("id", report.benchmark().id(), "name", report.benchmark().displayName(),
                 "scale", report.benchmark().scale().name().toLowerCase(java.util.Locale.ROOT)));
         root.put("snapshot", snapshot(report));
         root.put("scores_as_of", report.series().asOf().toString());
+        root.put("newest_score_age_days", java.time.temporal.ChronoUnit.DAYS.between(report.series().asOf(), today));
         root.put("dated_scores", report.series().observations().size());
         root.put("undated_scores", report.series().undated());
         List<Object> sections = new ArrayList<>();
         for (GapReport.Section section : report.sections()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("comparison", section.comparison().id());
+            out.put("headline", Headline.of(report, section));
             out.put("leader", Map.of("label", section.comparison().leader().label(),
                     "filter", section.comparison().leader().expression(), "models", section.leaderModels()));
             out.put("follower", Map.of("label", section.comparison().follower().label(),
@@ -64,6 +73,7 @@ public final class GapReportJson {
         out.put("parameters", lag.parameters());
         lag.summary().ifPresent(s -> out.put("summary", Map.of("count", s.count(), "mean", s.mean(),
                 "median", s.median(), "min", s.min(), "max", s.max(), "p5", s.p5(), "p95", s.p95())));
+        out.put("spread", Format.spread(lag));
         out.put("events", lag.events().stream().map(GapReportJson::event).toList());
         if (!lag.curve().isEmpty()) {
             out.put("curve_points", lag.curve().size());

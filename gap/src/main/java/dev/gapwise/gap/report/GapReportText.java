@@ -14,8 +14,15 @@ public final class GapReportText {
     private GapReportText() {
     }
 
+    /** The report as of today. */
     public static String render(GapReport report) {
+        return render(report, java.time.LocalDate.now());
+    }
+
+    /** The report, with the age of its newest score counted to {@code today}. */
+    public static String render(GapReport report, java.time.LocalDate today) {
         StringBuilder out = new StringBuilder();
+        report.sections().forEach(section -> out.append(Headline.of(report, section)).append('\n'));
         out.append("Gap report: ").append(report.benchmark().displayName()).append(" (").append(report.benchmark().id())
                 .append(")\n");
         out.append("Data: ").append(report.snapshot().label()).append(", scores as of ").append(report.series().asOf())
@@ -23,11 +30,12 @@ public final class GapReportText {
         if (report.series().undated() > 0) {
             out.append(" (").append(report.series().undated()).append(" without a release date left out)");
         }
+        out.append("; ").append(dev.gapwise.gap.Freshness.line(report.series().asOf(), today));
         out.append("\nLags are in months (days / 365 × 12); each names its method.\n");
         for (GapReport.Section section : report.sections()) {
             out.append('\n').append(section.comparison().label()).append("  [").append(section.comparison().id())
-                    .append(": ").append(section.comparison().leader().label()).append(' ')
-                    .append(section.leaderModels()).append(" models, ").append(section.comparison().follower().label())
+                    .append(": ").append(described(section.comparison().leader())).append(' ')
+                    .append(section.leaderModels()).append(" models, ").append(described(section.comparison().follower()))
                     .append(' ').append(section.followerModels()).append(" models]\n");
             section.currentGap().ifPresent(gap -> out.append("  Frontier gap on ").append(gap.date()).append(": ")
                     .append(Format.points(report.benchmark(), gap.points())).append(String.format(java.util.Locale.ROOT,
@@ -65,6 +73,12 @@ public final class GapReportText {
             });
         }
         return out.toString();
+    }
+
+    /** The group's name, with its filter when the name is not the filter itself. */
+    private static String described(dev.gapwise.gap.Group group) {
+        return group.label().equals(group.expression()) || !group.expression().contains("=") ? group.label()
+                : group.label() + " (" + group.expression() + ")";
     }
 
     private static String window(LagOverTime.Window window) {

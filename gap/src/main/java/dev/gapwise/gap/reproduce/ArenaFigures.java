@@ -27,8 +27,8 @@ final class ArenaFigures {
 
     static Computation compute(ReferenceFigure figure, List<Dataset> datasets, Optional<Comparison> comparison) {
         if (comparison.isEmpty()) {
-            return new Computation.NotComputable("groups '" + figure.comparison() + "' are not a pair Gapwise forms"
-                    + " (open vs closed, US vs China, open vs SOTA)");
+            return new Computation.NotComputable("groups '" + figure.comparison() + "' are not a pair Gapwise forms:"
+                    + " write open vs closed, US vs China or open vs SOTA, or 'top vs k-th ranked' for a rank gap");
         }
         String[] periods = figure.asOf().split("\\s+vs\\s+");
         Map<String, Double> values = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.gapwise.gap.method.FixedThresholds;
 import dev.gapwise.gap.method.HorizontalDistance;
 import dev.gapwise.gap.method.LagMethod;
 import dev.gapwise.gap.method.LagResult;
+import dev.gapwise.gap.method.Method;
 import dev.gapwise.gap.method.RegressionLag;
 import dev.gapwise.gap.method.ScoreGap;
 import dev.gapwise.gap.method.ThresholdGrid;
@@ -39,11 +40,12 @@ final class FrontierFigures {
         String words = figure.words(figure.benchmark());
         if (words.contains("benchmarks")) {
             return new Computation.NotComputable("the figure pools a set of benchmarks ('" + figure.benchmark()
-                    + "') that the reference does not list one by one");
+                    + "') that the reference does not list one by one: list their ids in benchmark_or_index joined by '+'");
         }
         if (comparison.isEmpty()) {
-            return new Computation.NotComputable("groups '" + figure.comparison() + "' are not a pair Gapwise forms"
-                    + " from the words (open vs closed, US vs China, open vs SOTA)");
+            return new Computation.NotComputable("groups '" + figure.comparison() + "' are not a pair Gapwise forms:"
+                    + " write open vs closed, US vs China or open vs SOTA, two model names 'A vs B' (for a time lag),"
+                    + " or 'top vs k-th ranked' (for a leaderboard score gap)");
         }
         String benchmarkId = Benchmarks.resolveId(figure.benchmark());
         Comparison groups = comparison.get();
@@ -58,7 +60,8 @@ final class FrontierFigures {
         }
         Optional<Period> period = Period.parse(figure.asOf());
         if (period.isEmpty()) {
-            return new Computation.NotComputable("cannot read the date or period '" + figure.asOf() + "'");
+            return new Computation.NotComputable("cannot read the date or period '" + figure.asOf()
+                    + "': write YYYY-MM-DD, YYYY-MM, 'end of YYYY' or 'A to B'");
         }
         Series series = Series.of(dataset.get(), benchmarkId).orElseThrow();
         List<String> notes = new ArrayList<>(FigureInterpreter.newerNote(dataset.get(), figure));
@@ -66,6 +69,43 @@ final class FrontierFigures {
         return metric.contains("score gap")
                 ? gap(figure, series, groups, period.get(), notes)
                 : lag(figure, series, groups, period.get(), notes);
+    }
+
+    /** The method a summary names: "day-by-day", "horizontal", "smoothed" threshold grid, "threshold", … */
+    static Optional<Method> method(String words) {
+        if (words.contains("day-by-day") || words.contains("each day") || words.contains("for each day")) {
+            return Optional.of(Method.BACKWARD_LAG);
+        }
+        if (words.contains("horizontal")) {
+            return Optional.of(Method.HORIZONTAL_DISTANCE);
+        }
+        if (words.contains("smoothed") || words.contains("threshold grid")) {
+            return Optional.of(Method.THRESHOLD_GRID);
+        }
+        if (words.contains("threshold")) {
+            return Optional.of(Method.FIXED_THRESHOLDS);
+        }
+        if (words.contains("regression")) {
+            return Optional.of(Method.REGRESSION);
+        }
+        if (words.contains("catch-up") || words.contains("catch up")) {
+            return Optional.of(Method.DISCRETE_CATCH_UP);
+        }
+        return Optional.empty();
+    }
+
+    /** The method with the scale's default settings (the day-by-day one over all the data). */
+    static LagMethod methodFor(Method method, Scale scale) {
+        Transform transform = Transform.defaultFor(scale);
+        double tolerance = Transform.defaultTolerance(scale);
+        return switch (method) {
+            case DISCRETE_CATCH_UP -> DiscreteCatchUp.forScale(scale, OptionalDouble.empty());
+            case FIXED_THRESHOLDS -> FixedThresholds.defaults();
+            case HORIZONTAL_DISTANCE -> new HorizontalDistance(tolerance, transform, 200);
+            case BACKWARD_LAG -> new BackwardLag(tolerance, transform, Optional.empty(), Optional.empty());
+            case REGRESSION -> new RegressionLag(transform, 1000, 43);
+            case THRESHOLD_GRID -> ThresholdGrid.defaults();
+        };
     }
 
     private static List<Dataset> imported(List<Dataset> datasets) {
@@ -130,25 +170,18 @@ final class FrontierFigures {
         boolean window = !period.isDay();
         LagMethod chosen;
         Series used = series;
-        if (method.contains("day-by-day") || method.contains("each day") || method.contains("for each day")) {
+        Optional<Method> named = method(method);
+        if (named.isEmpty()) {
+            return new Computation.NotComputable("the method summary names no method Gapwise implements: name"
+                    + " catch-up, thresholds, horizontal, day-by-day, regression or smoothed threshold grid");
+        }
+        if (named.get() == Method.BACKWARD_LAG) {
             chosen = new BackwardLag(tolerance, transform, Optional.of(period.from()), Optional.of(period.to()));
             used = series.filter(o -> !o.date().isAfter(period.to()));
         } else {
             used = window ? series.filter(o -> !o.date().isBefore(period.from()) && !o.date().isAfter(period.to()))
                     : series.filter(o -> !o.date().isAfter(period.to()));
-            if (method.contains("horizontal")) {
-                chosen = new HorizontalDistance(tolerance, transform, 200);
-            } else if (method.contains("smoothed")) {
-                chosen = ThresholdGrid.defaults();
-            } else if (method.contains("threshold")) {
-                chosen = FixedThresholds.defaults();
-            } else if (method.contains("regression")) {
-                chosen = new RegressionLag(transform, 1000, 43);
-            } else if (method.contains("catch-up") || method.contains("catch up")) {
-                chosen = DiscreteCatchUp.forScale(scale, OptionalDouble.empty());
-            } else {
-                return new Computation.NotComputable("the method summary names no method Gapwise implements");
-            }
+            chosen = methodFor(named.get(), scale);
         }
         LagResult result = chosen.measure(used, comparison);
         if (result.months().isEmpty()) {

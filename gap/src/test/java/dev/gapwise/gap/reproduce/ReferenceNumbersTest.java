@@ -99,4 +99,22 @@ class ReferenceNumbersTest {
         assertThat(reproduction.status()).isEqualTo(Status.NOT_COMPUTABLE);
         assertThat(String.join(" ", reproduction.notes())).contains("MMMU");
     }
+
+    @Test
+    void llama31VersusTheOriginalGpt4IsReadAsANamedModelComparison() {
+        Reproduction r = figure("EPO24-07");
+        assertThat(r.status()).as(describe(r)).isEqualTo(Status.EXACT);
+        assertThat(r.method()).startsWith("named models");
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("Llama 3.1 405B reached GPT-4 (original)'s MMLU score"));
+    }
+
+    @Test
+    void aPooledFigureThatDoesNotListItsBenchmarksSaysWhatToAdd() {
+        for (String id : List.of("IHL26-01", "IHL26-02")) {
+            Reproduction r = figure(id);
+            assertThat(r.status()).isEqualTo(Status.NOT_COMPUTABLE);
+            assertThat(r.notes().getFirst()).contains("does not name them")
+                    .contains("list their ids in benchmark_or_index joined by '+'");
+        }
+    }
 }
