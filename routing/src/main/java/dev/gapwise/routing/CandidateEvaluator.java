@@ -77,7 +77,8 @@ final class CandidateEvaluator {
                     + (ok ? " allowed" : " not in " + shortList(rules.originCountries())));
         }
         if (!rules.jurisdictions().isEmpty()) {
-            boolean ok = rules.jurisdictions().contains(deployment.jurisdiction());
+            // a region that is not a country ("global", "unknown") never satisfies a jurisdiction rule
+            boolean ok = deployment.runsInOneOf(rules.jurisdictions());
             eligible &= ok;
             checks.add("runs in " + deployment.jurisdiction() + (ok ? ", allowed" : ", not in "
                     + shortList(rules.jurisdictions())));
