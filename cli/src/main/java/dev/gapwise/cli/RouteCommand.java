@@ -110,6 +110,9 @@ final class RouteCommand implements Runnable {
     @Option(names = "--tools", description = "The request offers tools.")
     boolean tools;
 
+    @Option(names = "--images", description = "The request carries images (a vision task for tiers with lag_by_task).")
+    boolean images;
+
     @Option(names = "--max-tokens", paramLabel = "N", description = "Expected output tokens (default: the policy's).")
     Long maxTokens;
 
@@ -163,7 +166,7 @@ final class RouteCommand implements Runnable {
         Map<String, String> headers = tier == null ? Map.of() : Map.of(RouteRequest.TIER_HEADER, tier);
         RouteRequest request = RouteRequest.of(text).withContext(context).withSystemPrompt(system)
                 .withShape(turns != null ? turns : context.isBlank() ? 1 : 2, tools).withModelAlias(model)
-                .withMetadata(metadata).withHeaders(headers);
+                .withMetadata(metadata).withHeaders(headers).withMedia(images);
         if (keyTier != null) {
             request = request.withKeyTier(new RouteRequest.KeyTier(keyTier, keyTierFixed));
         } else if (keyTierFixed) {

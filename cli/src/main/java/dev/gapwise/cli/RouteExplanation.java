@@ -184,7 +184,8 @@ record RouteExplanation(RouteDecision decision, RouteRequest request, List<Strin
     }
 
     private static String lag(Candidate candidate) {
-        return candidate.lag().map(l -> String.format(Locale.ROOT, "lag %.1f mo", l.months())).orElse("lag unknown");
+        return candidate.lag().map(l -> String.format(Locale.ROOT, "lag %.1f mo on %s", l.months(), l.index()))
+                .orElse("lag unknown");
     }
 
     private static String usd(BigDecimal value) {

@@ -37,15 +37,26 @@ final class CandidateEvaluator {
     }
 
     Candidate evaluate(Deployment deployment, Eligibility rules, long inputTokens, long outputTokens) {
+        return evaluate(deployment, rules, inputTokens, outputTokens, Optional.empty());
+    }
+
+    /**
+     * Checks a deployment; {@code family} (an index such as {@code family:coding}), when the tier measures lags by
+     * task, replaces the tier's index for models that have a lag on it.
+     */
+    Candidate evaluate(Deployment deployment, Eligibility rules, long inputTokens, long outputTokens,
+                       Optional<String> family) {
         List<String> checks = new ArrayList<>();
         boolean eligible = true;
-        Optional<ModelLags.Lag> lag = lags.lag(deployment.modelId(), rules.lagIndex());
+        Optional<ModelLags.Lag> lag = family.filter(f -> rules.lagByTask())
+                .flatMap(f -> lags.lag(deployment.modelId(), f))
+                .or(() -> lags.lag(deployment.modelId(), rules.lagIndex()));
         if (rules.maxLagMonths().isPresent()) {
             double max = rules.maxLagMonths().getAsDouble();
             if (lag.isPresent()) {
                 boolean ok = lag.get().months() <= max + 1e-9;
                 eligible &= ok;
-                checks.add("lag " + oneDecimal(lag.get().months()) + " months on " + rules.lagIndex() + (ok ? " <= " : " > max ")
+                checks.add("lag " + oneDecimal(lag.get().months()) + " months on " + lag.get().index() + (ok ? " <= " : " > max ")
                         + format(max));
             } else {
                 eligible &= rules.allowUnknownLag();

@@ -4,7 +4,9 @@ import dev.gapwise.catalog.Benchmarks;
 import dev.gapwise.catalog.Catalog;
 import dev.gapwise.catalog.Dataset;
 import dev.gapwise.catalog.Model;
+import dev.gapwise.catalog.TaskFamilies;
 import dev.gapwise.gap.FrontierAge;
+import dev.gapwise.gap.family.FamilyAges;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -15,18 +17,21 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Model lags computed by the gap module from the catalog: for an index such as {@code eci}, the months from
  * the day the frontier of all models first reached a model's score to the date the scores describe
- * ({@link FrontierAge}). Ages are computed once per index on first use. Immutable in effect and
- * thread-safe.
+ * ({@link FrontierAge}). An index named {@code family:<id>} (e.g. {@code family:coding}) is a task family of the
+ * catalog: the model's median frontier age over the family's benchmarks ({@link FamilyAges}). Ages are computed once
+ * per index on first use. Immutable in effect and thread-safe.
  */
 public final class FrontierLags implements ModelLags {
     /** The short name of the lag definition, as decisions cite it. */
     public static final String METHOD = "frontier age: months since the all-models frontier first reached the model's score";
 
     private final Dataset dataset;
+    private final TaskFamilies families;
     private final Map<String, Map<String, Lag>> lagsByIndex = new ConcurrentHashMap<>();
 
-    private FrontierLags(Dataset dataset) {
+    private FrontierLags(Dataset dataset, TaskFamilies families) {
         this.dataset = dataset;
+        this.families = families;
     }
 
     /** Lags on the dataset the catalog's deployments refer to (the first one: the bundled or given catalog). */
@@ -34,7 +39,7 @@ public final class FrontierLags implements ModelLags {
         if (catalog.datasets().isEmpty()) {
             throw new IllegalArgumentException("the catalog has no dataset to compute lags from");
         }
-        return new FrontierLags(catalog.datasets().getFirst());
+        return new FrontierLags(catalog.datasets().getFirst(), catalog.families());
     }
 
     @Override
@@ -44,6 +49,10 @@ public final class FrontierLags implements ModelLags {
 
     /** Every scored model's lag on one index, built once (routing asks on every request). */
     private Map<String, Lag> compute(String index) {
+        Optional<String> family = FamilyAges.familyOf(index);
+        if (family.isPresent()) {
+            return familyLags(index, family.get());
+        }
         Optional<FrontierAge> age = FrontierAge.of(dataset, Benchmarks.resolveId(index));
         if (age.isEmpty()) {
             return Map.of();
@@ -55,6 +64,19 @@ public final class FrontierLags implements ModelLags {
             if (months.isPresent()) {
                 lags.put(model.id(), new Lag(months.getAsDouble(), index, METHOD, snapshot));
             }
+        }
+        return Map.copyOf(lags);
+    }
+
+    private Map<String, Lag> familyLags(String index, String family) {
+        if (families.family(family).isEmpty()) {
+            return Map.of();
+        }
+        FamilyAges ages = FamilyAges.of(dataset, families);
+        Map<String, Lag> lags = new HashMap<>();
+        for (Model model : dataset.models()) {
+            ages.age(model.id(), family).ifPresent(age -> lags.put(model.id(), new Lag(age.months(), index,
+                    age.method(), age.snapshot() + ", scores as of " + age.asOf())));
         }
         return Map.copyOf(lags);
     }

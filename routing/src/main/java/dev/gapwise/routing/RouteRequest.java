@@ -23,11 +23,12 @@ import java.util.TreeMap;
  * @param metadata             request metadata (OpenAI {@code metadata}, Anthropic {@code metadata})
  * @param keyTier              the calling API key's tier, if it has one
  * @param expectedOutputTokens the caller's {@code max_tokens}, if given (else the policy's estimate is used)
+ * @param media                whether the request carries images (it is then a vision task)
  */
 public record RouteRequest(String prompt, String context, String systemPrompt, int turns, boolean tools,
                            String modelAlias, String endpoint, Map<String, String> headers,
                            Map<String, String> metadata, Optional<KeyTier> keyTier,
-                           Optional<Long> expectedOutputTokens) {
+                           Optional<Long> expectedOutputTokens, boolean media) {
     /** The request header that declares a tier. */
     public static final String TIER_HEADER = "x-gapwise-tier";
     /** The metadata key that declares a tier. */
@@ -60,7 +61,7 @@ public record RouteRequest(String prompt, String context, String systemPrompt, i
     /** A one-turn chat request to {@code auto} with nothing else set. */
     public static RouteRequest of(String prompt) {
         return new RouteRequest(prompt, "", "", 1, false, "auto", "/v1/chat/completions", Map.of(), Map.of(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), false);
     }
 
     /** The text as the classifiers read it: the latest turn split into instruction and pasted material. */
@@ -70,37 +71,37 @@ public record RouteRequest(String prompt, String context, String systemPrompt, i
 
     public RouteRequest withContext(String earlierUserTurns) {
         return new RouteRequest(prompt, earlierUserTurns, systemPrompt, turns, tools, modelAlias, endpoint, headers,
-                metadata, keyTier, expectedOutputTokens);
+                metadata, keyTier, expectedOutputTokens, media);
     }
 
     public RouteRequest withSystemPrompt(String value) {
         return new RouteRequest(prompt, context, value, turns, tools, modelAlias, endpoint, headers, metadata, keyTier,
-                expectedOutputTokens);
+                expectedOutputTokens, media);
     }
 
     public RouteRequest withShape(int turnCount, boolean offersTools) {
         return new RouteRequest(prompt, context, systemPrompt, turnCount, offersTools, modelAlias, endpoint, headers,
-                metadata, keyTier, expectedOutputTokens);
+                metadata, keyTier, expectedOutputTokens, media);
     }
 
     public RouteRequest withModelAlias(String value) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, value, endpoint, headers, metadata,
-                keyTier, expectedOutputTokens);
+                keyTier, expectedOutputTokens, media);
     }
 
     public RouteRequest withEndpoint(String value) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, value, headers, metadata,
-                keyTier, expectedOutputTokens);
+                keyTier, expectedOutputTokens, media);
     }
 
     public RouteRequest withHeaders(Map<String, String> value) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, endpoint, value, metadata,
-                keyTier, expectedOutputTokens);
+                keyTier, expectedOutputTokens, media);
     }
 
     public RouteRequest withMetadata(Map<String, String> value) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, endpoint, headers, value,
-                keyTier, expectedOutputTokens);
+                keyTier, expectedOutputTokens, media);
     }
 
     /** The calling key's tier as a floor (the request may be raised above it, never lowered). */
@@ -110,12 +111,18 @@ public record RouteRequest(String prompt, String context, String systemPrompt, i
 
     public RouteRequest withKeyTier(KeyTier tier) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, endpoint, headers, metadata,
-                Optional.of(tier), expectedOutputTokens);
+                Optional.of(tier), expectedOutputTokens, media);
     }
 
     public RouteRequest withExpectedOutputTokens(long tokens) {
         return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, endpoint, headers, metadata,
-                keyTier, Optional.of(tokens));
+                keyTier, Optional.of(tokens), media);
+    }
+
+    /** The same request carrying images, or not. */
+    public RouteRequest withMedia(boolean value) {
+        return new RouteRequest(prompt, context, systemPrompt, turns, tools, modelAlias, endpoint, headers, metadata,
+                keyTier, expectedOutputTokens, value);
     }
 
     /** Input tokens estimated as characters / 4 (all turns and the system prompt). */

@@ -5,6 +5,7 @@ import dev.gapwise.catalog.Deployment;
 import dev.gapwise.routing.classify.ComplexityAssessment;
 import dev.gapwise.routing.classify.RiskAssessment;
 import dev.gapwise.routing.classify.RequestText;
+import dev.gapwise.routing.classify.TaskFamilyDetector;
 import dev.gapwise.routing.classify.SparseVector;
 import dev.gapwise.routing.classify.TextFeatures;
 import dev.gapwise.routing.policy.Objective;
@@ -67,11 +68,19 @@ public final class Router {
 
         long output = request.expectedOutputTokens().orElse(policy.expectedOutputTokens());
         Optional<TierPolicy> floor = resolution.floor().flatMap(policy::tier);
+        Optional<String> family = Optional.empty();
+        if (tier.eligibility().lagByTask()) {
+            Optional<TaskFamilyDetector.Detected> detected = TaskFamilyDetector.detect(text, request.media());
+            family = detected.map(d -> "family:" + d.family());
+            reasons.add(detected.map(d -> "lags by task: " + d.family() + " (" + d.evidence() + "), measured on family:"
+                    + d.family() + " where a model has it, else on " + tier.eligibility().lagIndex())
+                    .orElse("lags by task: no task family recognised, so on " + tier.eligibility().lagIndex()));
+        }
         floor.ifPresent(f -> reasons.add("the API key's tier " + f.name() + " still constrains the deployments"));
         List<Candidate> candidates = new ArrayList<>();
         for (Deployment deployment : catalog.deployments()) {
             Candidate candidate = evaluator.evaluate(deployment, tier.eligibility(), request.estimatedInputTokens(),
-                    output);
+                    output, family);
             if (floor.isPresent()) {
                 candidate = candidate.alsoChecked(evaluator.evaluate(deployment, floor.get().eligibility(),
                         request.estimatedInputTokens(), output), "key tier " + floor.get().name());

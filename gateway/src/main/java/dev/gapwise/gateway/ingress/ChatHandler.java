@@ -158,7 +158,7 @@ final class ChatHandler extends Handler.Abstract {
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
                 RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
                 RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
-                RouteFacts.earlierUserText(ok.body())));
+                RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())));
         return switch (plan) {
             case RoutePlan.UnknownModel unknown -> failed(channel, new Failure.UnknownModel(unknown.model()), ok.model());
             case RoutePlan.NoDeployment none -> failed(channel, new Failure.NoDeployment(none.reason()), ok.model());

@@ -50,6 +50,22 @@ final class RouteFacts {
         return earlier.toString();
     }
 
+    /** Whether any message carries an image (OpenAI {@code image_url}, Anthropic {@code image}). */
+    static boolean hasMedia(ObjectNode body) {
+        for (JsonNode message : body.path("messages")) {
+            JsonNode content = message.path("content");
+            if (content.isArray()) {
+                for (JsonNode part : content) {
+                    String type = part.path("type").asString("");
+                    if (type.equals("image_url") || type.equals("image") || type.equals("input_image")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     /** The system prompt: Anthropic's {@code system}, or OpenAI's system and developer messages. */
     static String systemText(Dialect dialect, ObjectNode body) {
         if (dialect == Dialect.ANTHROPIC) {

@@ -112,6 +112,7 @@ public final class PolicyPlanner implements RoutePlanner {
     private static dev.gapwise.routing.RouteRequest routingRequest(RouteRequest request) {
         dev.gapwise.routing.RouteRequest routing = dev.gapwise.routing.RouteRequest.of(request.userText())
                 .withContext(request.earlierUserText())
+                .withMedia(request.media())
                 .withSystemPrompt(request.systemText())
                 .withShape(request.turns(), request.hasTools())
                 .withEndpoint(request.endpoint())

@@ -21,11 +21,12 @@ import java.util.OptionalLong;
  * @param maxOutputTokens the output cap the client set, if any
  * @param keyTierFixed    whether the key's tier is final (its owner vouches for its traffic)
  * @param earlierUserText the conversation's earlier user turns, oldest first ("" for one turn)
+ * @param media           whether the request carries images
  */
 public record RouteRequest(String model, String endpoint, Optional<String> headerTier, Optional<String> keyTier,
                            boolean hasTools, int turns, String userText, String systemText,
                            Map<String, String> metadata, OptionalLong maxOutputTokens, boolean keyTierFixed,
-                           String earlierUserText) {
+                           String earlierUserText, boolean media) {
     public RouteRequest {
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(endpoint, "endpoint");
@@ -41,7 +42,7 @@ public record RouteRequest(String model, String endpoint, Optional<String> heade
     /** A request with only a model and a declared tier (tests, tools). */
     public static RouteRequest of(String model, Optional<String> tier, boolean hasTools) {
         return new RouteRequest(model, "/v1/chat/completions", tier, Optional.empty(), hasTools, 1, "", "", Map.of(),
-                OptionalLong.empty(), false, "");
+                OptionalLong.empty(), false, "", false);
     }
 
     /** The declared tier: the header's, else the key's. */

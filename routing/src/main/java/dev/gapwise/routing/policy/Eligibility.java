@@ -21,22 +21,30 @@ import java.util.Set;
  * @param maxInputPrice   USD per 1M input tokens
  * @param maxOutputPrice  USD per 1M output tokens
  * @param allowUnknownLag whether a model with no lag number passes {@code maxLagMonths} (default: it does not)
+ * @param lagByTask       whether the request's task family (coding, math, vision) replaces {@code lagIndex} with that
+ *                        family's lag ({@code family:coding}) for models that have one
  */
 public record Eligibility(OptionalDouble maxLagMonths, String lagIndex, Optional<MinScore> minScore, Set<Access> access,
                           Set<String> originCountries, Set<String> jurisdictions, Optional<BigDecimal> maxInputPrice,
-                          Optional<BigDecimal> maxOutputPrice, boolean allowUnknownLag) {
+                          Optional<BigDecimal> maxOutputPrice, boolean allowUnknownLag, boolean lagByTask) {
 
     public Eligibility(OptionalDouble maxLagMonths, String lagIndex, Optional<MinScore> minScore, Set<Access> access,
                        Set<String> originCountries, Set<String> jurisdictions, Optional<BigDecimal> maxInputPrice,
                        Optional<BigDecimal> maxOutputPrice) {
         this(maxLagMonths, lagIndex, minScore, access, originCountries, jurisdictions, maxInputPrice, maxOutputPrice,
-                false);
+                false, false);
     }
 
     /** The same rules, letting models without a lag number through. */
     public Eligibility allowingUnknownLag() {
         return new Eligibility(maxLagMonths, lagIndex, minScore, access, originCountries, jurisdictions, maxInputPrice,
-                maxOutputPrice, true);
+                maxOutputPrice, true, lagByTask);
+    }
+
+    /** The same rules, measuring lags on the request's task family where the model has one. */
+    public Eligibility lagByTask(boolean value) {
+        return new Eligibility(maxLagMonths, lagIndex, minScore, access, originCountries, jurisdictions, maxInputPrice,
+                maxOutputPrice, allowUnknownLag, value);
     }
 
     /** A minimum score on a benchmark of the catalog. */

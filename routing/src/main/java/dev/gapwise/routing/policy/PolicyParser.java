@@ -30,7 +30,7 @@ public final class PolicyParser {
     private static final Set<String> TOP = Set.of("lag_index", "tiers", "rules", "classifier", "default_tier",
             "expected_output_tokens", "baseline_deployment");
     private static final Set<String> TIER = Set.of("description", "max_lag_months", "lag_index", "allow_unknown_lag",
-            "min_score", "access", "origin_countries", "jurisdictions", "max_input_price", "max_output_price", "objective");
+            "min_score", "access", "origin_countries", "jurisdictions", "max_input_price", "max_output_price", "objective", "lag_by_task");
     private static final Set<String> RULE = Set.of("name", "when", "tier");
     private static final Set<String> WHEN = Set.of("model", "endpoint", "system_prompt_contains", "metadata");
 
@@ -141,8 +141,10 @@ public final class PolicyParser {
                 price(node, at, "max_input_price"), price(node, at, "max_output_price"));
         boolean allowUnknown = node.has("allow_unknown_lag") && bool(node.get("allow_unknown_lag"),
                 at + ".allow_unknown_lag");
+        boolean byTask = node.has("lag_by_task") && bool(node.get("lag_by_task"), at + ".lag_by_task");
         return new TierPolicy(name, text(node, at, "description").orElse(name),
-                allowUnknown ? eligibility.allowingUnknownLag() : eligibility, objective(node.get("objective"), at));
+                (allowUnknown ? eligibility.allowingUnknownLag() : eligibility).lagByTask(byTask),
+                objective(node.get("objective"), at));
     }
 
     private static Objective objective(JsonNode node, String at) {
