@@ -12,6 +12,7 @@ import dev.gapwise.gateway.ingress.Ingress;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.ledger.Ledger;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
+import dev.gapwise.gateway.price.AttemptFanOut;
 import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.routing.Classifiers;
@@ -90,7 +91,8 @@ public final class Gateway implements AutoCloseable {
         ModelLags lags = lagsOf(catalog);
         Classifiers classifiers = Classifiers.bundled();
         return start(config, catalog, environment, clock, lags,
-                callable -> new PolicyPlanner(config.policy(), catalog, callable, lags, classifiers));
+                fleet -> new PolicyPlanner(config.policy(), catalog, fleet.callable(), lags, classifiers,
+                        fleet.reference(), java.util.Set.copyOf(fleet.unpriced())));
     }
 
     /**
@@ -100,7 +102,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock, Function<List<Deployment>, RoutePlanner> planners) {
-        return start(config, catalog, environment, clock, lagsOf(catalog), planners);
+        return start(config, catalog, environment, clock, lagsOf(catalog), fleet -> planners.apply(fleet.callable()));
     }
 
     /** Each model's lag behind the frontier, from the catalog's scores (none when the catalog has no data). */
@@ -109,7 +111,7 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
-                                 InstantSource clock, ModelLags lags, Function<List<Deployment>, RoutePlanner> planners) {
+                                 InstantSource clock, ModelLags lags, Function<Fleet, RoutePlanner> planners) {
         Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
         Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
         Redactor redactor = new Redactor(Stream.concat(fleet.secrets().stream(), adminKey.stream()).toList());
@@ -125,7 +127,7 @@ public final class Gateway implements AutoCloseable {
         try {
             refuseOpenListener(config, keys);
             ledger = new Ledger(database, config.ledger().pendingFile(), config.ledger().fsync(),
-                    config.ledger().batchWindow(), fleet.reference(), metrics::attempt);
+                    config.ledger().batchWindow());
         } catch (RuntimeException e) {
             keys.close();
             database.close();
@@ -133,7 +135,8 @@ public final class Gateway implements AutoCloseable {
         }
         metrics.ledger(ledger);
         UpstreamClient upstream = new UpstreamClient(config.timeouts());
-        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), ledger, clock,
+        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, List.of(metrics::attempt));
+        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), attempts, clock,
                 redactor), config.retry(), clock);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gapwise-http");
@@ -151,7 +154,7 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, inFlight,
                 config.server().shutdownGrace());
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
-                planners.apply(fleet.callable()), loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
+                planners.apply(fleet), loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
                 redactor)));
         try {
             server.start();
@@ -192,6 +195,10 @@ public final class Gateway implements AutoCloseable {
         ObjectNode keyNode = details.putObject("keys").put("snapshot", keyStatus.loaded()
                 ? (keyStatus.lastError().isPresent() ? "stale" : "fresh") : "never loaded");
         keyStatus.loadedAt().ifPresent(at -> keyNode.put("loaded_at", at.toString()));
+        if (!fleet.unpriced().isEmpty()) {
+            // served, but their cost is unknown: flagged here and in the start-up log, never recorded as $0
+            fleet.unpriced().forEach(details.putObject("prices").putArray("unpriced")::add);
+        }
         Readiness.Status status;
         if (inFlight.draining()) {
             details.put("shutdown", "draining");

@@ -1,6 +1,10 @@
 package dev.gapwise.gateway.metrics;
 
-import dev.gapwise.gateway.ledger.LedgerRow;
+import dev.gapwise.gateway.call.Attempt;
+import dev.gapwise.gateway.call.ErrorClass;
+import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.price.PricedAttempt;
+import dev.gapwise.gateway.price.Pricing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -40,26 +44,40 @@ public final class GatewayMetrics {
         }
     }
 
-    /** One upstream attempt, as the ledger recorded it. */
-    public void attempt(LedgerRow row) {
-        if (row.anomaly() != null) {
+    /** One upstream attempt, priced. */
+    public void attempt(PricedAttempt priced) {
+        Attempt attempt = priced.attempt();
+        if (priced.anomaly().isPresent()) {
             usageAnomaly();
         }
-        String deployment = row.deployment();
-        String error = row.errorClass() == null ? "none" : row.errorClass();
+        String deployment = attempt.deployment().id();
+        String error = attempt.error().map(ErrorClass::id).orElse("none");
         counter("gapwise.attempts", "Upstream attempts by deployment and error class",
                 "deployment", deployment, "error", error).increment();
-        if (row.errorClass() != null) {
+        if (attempt.error().isPresent()) {
             rejected(error);
         }
-        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "input")
-                .increment(row.inputTokens());
-        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "output")
-                .increment(row.outputTokens());
-        counter("gapwise.cost.usd", "Spend in USD by deployment", "deployment", deployment)
-                .increment(LedgerRow.usd(row.costNanoUsd()).doubleValue());
+        Usage usage = attempt.usage();
+        tokens(deployment, "input", usage.inputTokens());
+        tokens(deployment, "output", usage.outputTokens());
+        tokens(deployment, "cache_read", usage.cacheReadTokens());
+        tokens(deployment, "cache_write", usage.cacheWriteTokens() + usage.cacheWrite1hTokens());
+        if (priced.costNanoUsd().isPresent()) {
+            counter("gapwise.cost.usd", "Spend in USD by deployment", "deployment", deployment)
+                    .increment(Pricing.usd(priced.costNanoUsd().getAsLong()).doubleValue());
+        } else {
+            counter("gapwise.unpriced.attempts", "Attempts on deployments without a price (cost unknown)",
+                    "deployment", deployment).increment();
+        }
         timer("gapwise.upstream.duration", "Upstream attempt duration", "deployment", deployment)
-                .record(row.latencyMicros(), TimeUnit.MICROSECONDS);
+                .record(attempt.latencyNanos() / 1_000, TimeUnit.MICROSECONDS);
+    }
+
+    private void tokens(String deployment, String direction, long count) {
+        if (count > 0 || direction.equals("input") || direction.equals("output")) {
+            counter("gapwise.tokens", "Tokens by deployment and kind", "deployment", deployment, "direction", direction)
+                    .increment(count);
+        }
     }
 
     /** One error by class: failed upstream attempts and client errors caught at the edge (bad input, auth). */
