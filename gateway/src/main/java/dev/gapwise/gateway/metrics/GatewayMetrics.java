@@ -24,6 +24,7 @@ public final class GatewayMetrics {
     private final Timer overhead;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> budgetRatios = new ConcurrentHashMap<>();
 
     public GatewayMetrics() {
         overhead = Timer.builder("gapwise.overhead").description("Time spent in the gateway, upstream waits excluded")
@@ -108,6 +109,43 @@ public final class GatewayMetrics {
     /** Upstream usage the gateway had to clamp (negative or implausibly large token counts). */
     public void usageAnomaly() {
         counter("gapwise.usage.anomalies", "Attempts whose reported usage was implausible and clamped").increment();
+    }
+
+    /** A budget's window is this far used (0.75 = 75 %), as the last settle or admission saw it. */
+    public void budgetUsed(String budgetId, String scope, String subject, String period, String target, double ratio) {
+        budgetRatios.computeIfAbsent(budgetId, id -> {
+            java.util.concurrent.atomic.AtomicLong bits = new java.util.concurrent.atomic.AtomicLong();
+            io.micrometer.core.instrument.Gauge.builder("gapwise.budget.used.ratio",
+                            () -> Double.longBitsToDouble(bits.get()))
+                    .description("Share of a budget's current window spent (1 = the whole budget)")
+                    .tags("budget", id, "scope", scope, "subject", subject, "period", period, "target", target)
+                    .register(registry);
+            return bits;
+        }).set(Double.doubleToLongBits(ratio));
+    }
+
+    /** A budget crossed an alert threshold (in percent) in its window. */
+    public void budgetAlert(String scope, String subject, String period, int threshold) {
+        counter("gapwise.budget.alerts", "Budget alert thresholds crossed", "scope", scope, "subject", subject,
+                "period", period, "threshold", Integer.toString(threshold)).increment();
+    }
+
+    /** An attempt stopped by a budget or a rate limit, by kind (throttled, budget, over_limit, unavailable, unpriced). */
+    public void spendStop(String kind) {
+        counter("gapwise.spend.refusals", "Attempts stopped by budgets and rate limits, by kind", "kind", kind)
+                .increment();
+    }
+
+    /** A request served without its rate limits because their counters were unreachable ({@code on_outage: serve}). */
+    public void spendUnenforced() {
+        counter("gapwise.spend.unenforced", "Requests served without rate limits while their counters were unreachable")
+                .increment();
+    }
+
+    /** Settles waiting for the counters to answer again. */
+    public void pendingSettles(java.util.function.LongSupplier count) {
+        io.micrometer.core.instrument.Gauge.builder("gapwise.spend.pending.settles", count::getAsLong)
+                .description("Budget settles waiting for Redis to answer").register(registry);
     }
 
     /** The Prometheus text exposition. */

@@ -80,6 +80,12 @@ public final class Pricing {
         return nanos.longValueExact();
     }
 
+    /** Dollars as written for people and JSON: two to nine decimals, e.g. {@code 50.00} or {@code 0.000125}. */
+    public static String text(BigDecimal usd) {
+        BigDecimal stripped = usd.stripTrailingZeros();
+        return (stripped.scale() < 2 ? stripped.setScale(2) : stripped).toPlainString();
+    }
+
     /** Nano-USD back to dollars. */
     public static BigDecimal usd(long nanoUsd) {
         return BigDecimal.valueOf(nanoUsd, Price.COST_SCALE);

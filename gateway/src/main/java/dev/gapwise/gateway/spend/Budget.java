@@ -56,7 +56,6 @@ public record Budget(String id, Scope scope, String subject, Optional<String> ta
 
     /** Nano-USD as dollars with two to nine decimals, e.g. {@code 50.00} or {@code 0.000125}. */
     public static String usd(long nanos) {
-        BigDecimal usd = Pricing.usd(nanos).stripTrailingZeros();
-        return (usd.scale() < 2 ? usd.setScale(2) : usd).toPlainString();
+        return Pricing.text(Pricing.usd(nanos));
     }
 }
