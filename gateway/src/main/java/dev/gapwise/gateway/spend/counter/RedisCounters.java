@@ -8,6 +8,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -96,9 +97,21 @@ public final class RedisCounters implements Counters {
         return prefix + "b:" + counter + ":r";
     }
 
-    /** Runs a script by SHA-1, loading it first when Redis has forgotten it; null when Redis cannot be reached. */
-    @SuppressWarnings("unchecked")
-    private List<String> run(String name, List<String> keys, List<String> args) throws JedisException {
+    /**
+     * Runs an idempotent script; when the connection fails, the pool's idle connections (likely as dead as this one,
+     * after a Redis restart) are dropped and the script is run once more on a fresh one.
+     */
+    private List<String> idempotent(String name, List<String> keys, List<String> args) {
+        try {
+            return run(name, keys, args);
+        } catch (JedisConnectionException e) {
+            pool.clear();
+            return run(name, keys, args);
+        }
+    }
+
+    /** Runs a script by SHA-1, loading it first when Redis has forgotten it (a restart). */
+    private List<String> run(String name, List<String> keys, List<String> args) {
         Script script = scripts.get(name);
         try (Jedis jedis = pool.getResource()) {
             Object reply;
@@ -138,8 +151,12 @@ public final class RedisCounters implements Counters {
         }
         List<String> reply;
         try {
+            // not retried: a reply lost after the script ran would take twice; a fresh pool serves the next request
             reply = run("admit", keys, args);
         } catch (JedisException e) {
+            if (e instanceof JedisConnectionException) {
+                pool.clear();
+            }
             return new Admission.Unavailable("redis at " + where + ": " + e.getMessage());
         }
         int nb = charge.budgets().size();
@@ -187,7 +204,7 @@ public final class RedisCounters implements Counters {
         }
         keys.add(prefix + "settled:" + settle.reservationId());
         try {
-            return new Settlement.Done(run("settle", keys, args).stream().map(Long::parseLong).toList());
+            return new Settlement.Done(idempotent("settle", keys, args).stream().map(Long::parseLong).toList());
         } catch (JedisException e) {
             return new Settlement.Unavailable("redis at " + where + ": " + e.getMessage());
         }
@@ -196,7 +213,7 @@ public final class RedisCounters implements Counters {
     @Override
     public Settlement seed(String counter, long spentNanos, Optional<Instant> windowEnd) {
         try {
-            List<String> reply = run("seed", List.of(window(counter), reservations(counter)),
+            List<String> reply = idempotent("seed", List.of(window(counter), reservations(counter)),
                     List.of(Long.toString(spentNanos), Long.toString(windowEnd.map(Instant::toEpochMilli).orElse(0L))));
             return new Settlement.Done(List.of(Long.parseLong(reply.getFirst())));
         } catch (JedisException e) {
@@ -212,7 +229,7 @@ public final class RedisCounters implements Counters {
             keys.add(reservations(counter));
         }
         try {
-            List<String> reply = counters.isEmpty() ? List.of() : run("peek", keys, List.of());
+            List<String> reply = counters.isEmpty() ? List.of() : idempotent("peek", keys, List.of());
             List<Optional<Level>> levels = new ArrayList<>();
             for (int i = 0; i + 1 < reply.size(); i += 2) {
                 long spent = Long.parseLong(reply.get(i));
