@@ -47,7 +47,7 @@ public record SpendConfig(Map<String, PriceOverride> prices, Set<String> unprice
      * @param outputCeiling   output tokens reserved when a request sets no {@code max_tokens}
      * @param outputCeilings  the same per deployment id
      * @param reservationTtl  how long a reservation lives before expiry reclaims it (its attempt is long over)
-     * @param fillRules       what routing does as a budget fills, first match wins
+     * @param fillRules       what routing does as a budget fills (the reached rule with the highest percentage wins)
      */
     public record BudgetSettings(ZoneId timeZone, List<Integer> alerts, long outputCeiling, Map<String, Long> outputCeilings,
                                  Duration reservationTtl, List<FillRule> fillRules) {

@@ -27,7 +27,7 @@ import java.util.Optional;
  *
  * <p>Budget-aware routing: the route is planned as usual; when a {@code budgets.when_filled} rule names the route's
  * tier and the fullest budget of the key or its team (whole spend, of the rule's period if it names one) is at
- * least the rule's percentage used, the request is planned again with its tier under another tier's rules (a
+ * least the rule's percentage used — of several such rules, the one with the highest percentage — the request is planned again with its tier under another tier's rules (a
  * downgrade: e.g. elevated work on routine deployments at 80 %), or refused (e.g. everything but critical at 100 %).
  * The rule's reason goes to {@code x-gapwise-route-reason} and the ledger. The high-stakes tier is never downgraded
  * (the configuration refuses such a rule): it is served until its budget stops it, and then refused with the reason.
@@ -69,7 +69,8 @@ public final class Budgets {
         if (rules.isEmpty() || keyId.isEmpty() || !(plan instanceof RoutePlan.Route route)) {
             return new Routed.Planned(plan);
         }
-        List<SpendConfig.FillRule> applicable = rules.stream().filter(r -> r.tiers().contains(route.tier())).toList();
+        List<SpendConfig.FillRule> applicable = rules.stream().filter(r -> r.tiers().contains(route.tier()))
+                .sorted(Comparator.comparingInt(SpendConfig.FillRule::atPercent).reversed()).toList();
         if (applicable.isEmpty()) {
             return new Routed.Planned(plan);
         }
