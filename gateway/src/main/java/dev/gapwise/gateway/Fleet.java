@@ -101,12 +101,14 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
                         spend.prices().getOrDefault(deployment.id(), PriceOverride.NONE).applyTo(deployment));
             }
         }
-        for (String id : spend.prices().keySet()) {
-            if (known.stream().noneMatch(d -> d.id().equals(id))) {
-                throw new ConfigException("prices." + id, "is not a known deployment id; use one of "
-                        + known.stream().map(Deployment::id).limit(20).toList());
-            }
-        }
+        Map<String, java.util.Set<String>> named = Map.of("prices", spend.prices().keySet(),
+                "limits.deployments", spend.limits().deployments().keySet(),
+                "budgets.output_ceilings", spend.budgets().outputCeilings().keySet());
+        named.forEach((section, ids) -> ids.stream().filter(id -> known.stream().noneMatch(d -> d.id().equals(id)))
+                .findFirst().ifPresent(id -> {
+                    throw new ConfigException(section + "." + id, "is not a known deployment id; use one of "
+                            + known.stream().map(Deployment::id).limit(20).toList());
+                }));
         List<String> unpriced = callable.stream().map(Deployment::id).filter(id -> !prices.containsKey(id)).toList();
         unpriced.forEach(id -> notes.add(id + ": no price; its cost is unknown (never taken as $0): routed last, "
                 + "refused under a budget, its ledger rows flagged unpriced"));
