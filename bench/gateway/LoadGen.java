@@ -45,8 +45,8 @@ public class LoadGen {
         }
 
         byte[] request(String body) {
-            StringBuilder head = new StringBuilder("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
+            StringBuilder head = new StringBuilder("POST " + uri().getPath() + " HTTP/1.1\r\nHost: " + uri().getHost() + ":"
+                    + uri().getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
             head.append("\r\n").append(body);
