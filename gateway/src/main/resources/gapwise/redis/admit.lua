@@ -4,6 +4,7 @@
 -- ARGV: reservation id, ttl ms, budget count, limit count;
 --       per budget: limit nano-USD, hard (1|0), amount nano-USD, window end ms (0: never);
 --       per limit: period us, amount, cost.
+-- Uses reclaim() from reclaim.lua.
 -- Returns {'unseeded', i...} | {'over', i, spent, reserved} | {'oversized', j} | {'throttled', j, wait us, levels...}
 --       | {'ok', spent1, reserved1, ..., remaining1, reset1, ...}. Numbers go back as strings (doubles stay exact).
 local t = redis.call('TIME')
@@ -21,14 +22,7 @@ if #missing > 1 then return missing end
 local spent, reserved = {}, {}
 for i = 1, nb do
   local h, z = KEYS[2 * i - 1], KEYS[2 * i]
-  for _, old in ipairs(redis.call('ZRANGEBYSCORE', z, '-inf', nowMs)) do
-    local amount = redis.call('HGET', h, 'r:' .. old)
-    if amount then
-      redis.call('HINCRBY', h, 'reserved', -tonumber(amount))
-      redis.call('HDEL', h, 'r:' .. old)
-    end
-    redis.call('ZREM', z, old)
-  end
+  reclaim(h, z, nowMs)
   spent[i] = tonumber(redis.call('HGET', h, 'spent') or '0')
   reserved[i] = tonumber(redis.call('HGET', h, 'reserved') or '0')
   local o = 5 + (i - 1) * 4

@@ -82,6 +82,25 @@ class TwoInstancesTest {
         return List.of(start("a", extra), start("b", extra));
     }
 
+    /** Request {@code i} (of {@code n}, all at once) as {@code request} makes it; the answers of those that give one. */
+    private static List<HttpResponse<String>> concurrently(int n, java.util.function.IntFunction<HttpResponse<String>> request)
+            throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> request.apply(index)));
+            }
+            for (Future<HttpResponse<String>> future : futures) {
+                if (future.get() != null) {
+                    answers.add(future.get());
+                }
+            }
+        }
+        return answers;
+    }
+
     private HttpResponse<String> post(Gateway gateway, String key, String body) {
         try {
             return http.send(HttpRequest.newBuilder(gateway.uri().resolve("/v1/chat/completions"))
@@ -160,18 +179,8 @@ class TwoInstancesTest {
         upstream.setDefault(Behaviour.ok().reporting(1000, 400).chunks(8, 25).slowHeaders(60));
         String key = Spenders.key(pair.getFirst().database(), "shared", "0.25/day");
         Spenders.refresh(pair.toArray(Gateway[]::new));
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                Gateway gateway = pair.get(i % 2);
-                String body = Spenders.chat("frontier-model", i % 4 < 2, 1_600, 500);
-                futures.add(pool.submit(() -> post(gateway, key, body)));
-            }
-            for (Future<HttpResponse<String>> future : futures) {
-                answers.add(future.get());
-            }
-        }
+        List<HttpResponse<String>> answers = concurrently(40, i -> post(pair.get(i % 2), key,
+                Spenders.chat("frontier-model", i % 4 < 2, 1_600, 500)));
         long served = answers.stream().filter(a -> a.statusCode() == 200).count();
         answers.stream().filter(a -> a.statusCode() != 200).forEach(TwoInstancesTest::assertTerminalBudgetRefusal);
         String keyId = Spenders.keyId(pair.getFirst().database(), "shared");
@@ -193,23 +202,14 @@ class TwoInstancesTest {
         upstream.setDefault(Behaviour.ok().reporting(1000, 400).chunks(8, 25));
         String key = Spenders.key(pair.getFirst().database(), "flaky", "0.25/day");
         Spenders.refresh(pair.toArray(Gateway[]::new));
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                Gateway gateway = pair.get(i % 2);
-                boolean stream = i % 4 < 2;
-                String body = Spenders.chat("frontier-model", stream, 1_600, 500);
-                if (i % 4 == 0) {
-                    pool.submit(() -> hangUpMidStream(gateway.uri(), key, body));
-                } else {
-                    futures.add(pool.submit(() -> post(gateway, key, body)));
-                }
+        List<HttpResponse<String>> answers = concurrently(40, i -> {
+            String body = Spenders.chat("frontier-model", i % 4 < 2, 1_600, 500);
+            if (i % 4 == 0) {
+                hangUpMidStream(pair.get(i % 2).uri(), key, body);
+                return null;
             }
-            for (Future<HttpResponse<String>> future : futures) {
-                answers.add(future.get());
-            }
-        }
+            return post(pair.get(i % 2), key, body);
+        });
         for (HttpResponse<String> answer : answers) {
             if (answer.statusCode() == 429) {
                 assertTerminalBudgetRefusal(answer);
@@ -232,17 +232,8 @@ class TwoInstancesTest {
                 + "limits: {per_key: {requests: 4/8s}}");
         String key = Spenders.key(pair.getFirst().database(), "limited");
         Spenders.refresh(pair.toArray(Gateway[]::new));
-        List<HttpResponse<String>> answers = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                Gateway gateway = pair.get(i % 2);
-                futures.add(pool.submit(() -> post(gateway, key, TestGateway.openAiChat("cheap-model", false))));
-            }
-            for (Future<HttpResponse<String>> future : futures) {
-                answers.add(future.get());
-            }
-        }
+        List<HttpResponse<String>> answers = concurrently(12, i -> post(pair.get(i % 2), key,
+                TestGateway.openAiChat("cheap-model", false)));
         assertThat(answers).filteredOn(a -> a.statusCode() == 200).hasSize(4);
         assertThat(answers).filteredOn(a -> a.statusCode() == 429).hasSize(8)
                 .allSatisfy(a -> assertThat(a.headers().firstValue("x-should-retry")).hasValue("true"));

@@ -39,17 +39,25 @@ public final class RedisCounters implements Counters {
     private final String where;
     private final Map<String, Script> scripts;
 
-    /** A script's text and its SHA-1. */
+    /** A script's text (with the shared {@code reclaim.lua} before it) and its SHA-1. */
     private record Script(String text, String sha) {
         static Script load(String name) {
+            String text = read("reclaim") + "\n" + read(name);
+            try {
+                return new Script(text, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+                        .digest(text.getBytes(StandardCharsets.UTF_8))));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+            }
+        }
+
+        private static String read(String name) {
             try (InputStream in = RedisCounters.class.getResourceAsStream("/gapwise/redis/" + name + ".lua")) {
                 if (in == null) {
                     throw new IllegalStateException("gapwise/redis/" + name + ".lua is missing from the jar");
                 }
-                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                return new Script(text, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                        .digest(text.getBytes(StandardCharsets.UTF_8))));
-            } catch (IOException | NoSuchAlgorithmException e) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot read gapwise/redis/" + name + ".lua", e);
             }
         }
