@@ -34,8 +34,9 @@ redis-cli ping >/dev/null || { echo "bench: Redis is not running at 127.0.0.1:63
 psql -q -h 127.0.0.1 -U postgres -d test -c "CREATE SCHEMA $schema" >/dev/null
 
 echo "bench: building (jar and test classes) ..." >&2
-(cd "$root" && mvn -q -B -ntp -DskipTests install -pl catalog,gap,gateway,cli -am >/dev/null \
-  && mvn -q -B -ntp -pl gateway test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
+# package, never install: the local Maven repository may be shared with other checkouts of the project
+(cd "$root" && mvn -q -B -ntp -DskipTests package -pl cli -am >/dev/null \
+  && mvn -q -B -ntp -pl gateway -am test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" \
      -Dmdep.includeScope=test >/dev/null)
 cp="$root/gateway/target/test-classes:$root/gateway/target/classes:$(cat "$work/cp.txt")"
 gapwise=("$java" -jar "$root/cli/target/gapwise.jar")
