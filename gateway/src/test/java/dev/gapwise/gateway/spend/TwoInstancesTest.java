@@ -112,6 +112,14 @@ class TwoInstancesTest {
         }
     }
 
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Sends a streamed request, reads the first bytes of the stream, and hangs up. */
     private static void hangUpMidStream(URI base, String key, String body) {
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
@@ -197,17 +205,19 @@ class TwoInstancesTest {
     void clientsHangingUpMidStreamAndAnUpstreamFailingHalfTheTimeNeverOverrunNorLeaveReservations() throws Exception {
         List<Gateway> pair = two(redis.yaml("127.0.0.1:" + Redis.PORT, "serve"));
         for (int i = 0; i < 120; i++) {
-            upstream.enqueue(i % 2 == 0 ? Behaviour.status(500) : Behaviour.ok().reporting(1000, 400).chunks(8, 25));
+            upstream.enqueue(i % 2 == 0 ? Behaviour.status(500) : Behaviour.ok().reporting(1000, 400).chunks(8, 50));
         }
-        upstream.setDefault(Behaviour.ok().reporting(1000, 400).chunks(8, 25));
+        upstream.setDefault(Behaviour.ok().reporting(1000, 400).chunks(8, 50));
         String key = Spenders.key(pair.getFirst().database(), "flaky", "0.25/day");
         Spenders.refresh(pair.toArray(Gateway[]::new));
+        // the clients that hang up go first, so they are among the requests the budget admits
         List<HttpResponse<String>> answers = concurrently(40, i -> {
             String body = Spenders.chat("frontier-model", i % 4 < 2, 1_600, 500);
             if (i % 4 == 0) {
                 hangUpMidStream(pair.get(i % 2).uri(), key, body);
                 return null;
             }
+            pause(100);
             return post(pair.get(i % 2), key, body);
         });
         for (HttpResponse<String> answer : answers) {
