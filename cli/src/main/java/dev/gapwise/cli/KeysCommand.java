@@ -44,8 +44,13 @@ final class KeysCommand implements Runnable {
         @Option(names = "--name", required = true, paramLabel = "NAME", description = "Who or what the key is for.")
         String name;
 
-        @Option(names = "--tier", paramLabel = "TIER", description = "Default risk tier of its requests.")
+        @Option(names = "--tier", paramLabel = "TIER", description = {"The risk tier of its requests: a floor, which",
+                "a request is raised above when the classifiers, a rule or a declared tier say so, never lowered."})
         String tier;
+
+        @Option(names = "--tier-fixed", description = {"Make --tier final: every request of the key gets it, whatever",
+                "the classifiers say (for traffic whose owner vouches for it, e.g. a batch job of templated emails)."})
+        boolean tierFixed;
 
         @Mixin
         SpendOptions spend;
@@ -62,6 +67,9 @@ final class KeysCommand implements Runnable {
                 throw new UserException("--name must not be blank");
             }
             var policy = config.load().policy();
+            if (tierFixed && tier == null) {
+                throw new UserException("--tier-fixed needs --tier TIER (the tier every request of the key gets)");
+            }
             if (tier != null && policy.tier(tier).isEmpty()) {
                 throw new UserException("--tier '" + tier + "' is not a tier of the policy; use one of "
                         + String.join(", ", policy.tiers().keySet()) + " (or define it under policy.tiers in gapwise.yaml)");
@@ -72,7 +80,8 @@ final class KeysCommand implements Runnable {
                 if (team != null && !allowances.load().teams().contains(team)) {
                     throw new UserException("--team '" + team + "': no such team (gapwise teams create " + team + ")");
                 }
-                VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier));
+                VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier),
+                        tierFixed);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.key());
                 out.println("created " + created.record().id() + " (" + name + "); the key above is shown only once");
@@ -99,9 +108,10 @@ final class KeysCommand implements Runnable {
         public void run() {
             try (Database database = config.openDatabase()) {
                 PrintWriter out = spec.commandLine().getOut();
-                out.printf("%-18s %-24s %-10s %-26s %s%n", "ID", "NAME", "TIER", "CREATED", "STATUS");
+                out.printf("%-18s %-24s %-16s %-26s %s%n", "ID", "NAME", "TIER", "CREATED", "STATUS");
                 for (KeyRecord key : keys(database, config).list()) {
-                    out.printf("%-18s %-24s %-10s %-26s %s%n", key.id(), key.name(), key.tier().orElse("-"),
+                    out.printf("%-18s %-24s %-16s %-26s %s%n", key.id(), key.name(),
+                            key.tier().map(t -> key.tierFixed() ? t + " (fixed)" : t + " (floor)").orElse("-"),
                             key.createdAt(), key.revokedAt().map(at -> "revoked " + at).orElse("active"));
                 }
             } catch (SQLException e) {

@@ -44,7 +44,8 @@ final class ServeCommand implements Runnable {
         if (host != null) {
             loaded = loaded.withServer(loaded.server().withHost(host));
         }
-        Gateway gateway = Gateway.start(loaded, catalog(), System.getenv(), InstantSource.system());
+        Gateway gateway = Gateway.start(loaded, catalog(), System.getenv(), InstantSource.system(),
+                RoutingModels.forPolicy(loaded.policy()));
         Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gapwise-shutdown"));
         spec.commandLine().getOut().println("gapwise gateway on " + gateway.uri() + " — " + gateway.callable().size()
                 + " deployments; point an OpenAI SDK at " + gateway.uri() + "/v1, an Anthropic SDK at " + gateway.uri());

@@ -3,7 +3,10 @@ package dev.gapwise.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the routing data folder: the --data option, else ../shared/data/routing beside the working directory. */
+/**
+ * Finds the public data folders: the --data option, else {@code ../shared/data/routing} (and {@code routing-chat})
+ * beside the working directory.
+ */
 final class SharedDataOption {
     private SharedDataOption() {
     }
@@ -18,5 +21,21 @@ final class SharedDataOption {
                     + "; pass --data DIR pointing at shared/data/routing (the folder with banking77_intents.csv)");
         }
         return dir;
+    }
+
+    /**
+     * The realistic-requests folder: the option, else {@code routing-chat} beside the routing folder. Empty when it
+     * is not there and was not asked for (reports then say the realistic section was skipped).
+     */
+    static java.util.Optional<Path> chatDir(Path given, Path routingDir) {
+        Path dir = given != null ? given : routingDir.toAbsolutePath().normalize().resolveSibling("routing-chat");
+        if (Files.isRegularFile(dir.resolve("medical_consumer_questions.csv"))) {
+            return java.util.Optional.of(dir);
+        }
+        if (given != null) {
+            throw new UserException("no realistic requests in " + dir.toAbsolutePath().normalize()
+                    + "; pass --chat-data DIR pointing at shared/data/routing-chat");
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -101,8 +101,13 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock) {
+        return start(config, catalog, environment, clock, Classifiers.bundled());
+    }
+
+    /** Starts a gateway that routes by the configuration's policy with these classifiers. */
+    public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
+                                InstantSource clock, Classifiers classifiers) {
         ModelLags lags = lagsOf(catalog);
-        Classifiers classifiers = Classifiers.bundled();
         return start(config, catalog, environment, clock, lags,
                 fleet -> new PolicyPlanner(config.policy(), catalog, fleet.callable(), lags, classifiers,
                         fleet.reference(), java.util.Set.copyOf(fleet.unpriced())));
@@ -116,6 +121,31 @@ public final class Gateway implements AutoCloseable {
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock, Function<List<Deployment>, RoutePlanner> planners) {
         return start(config, catalog, environment, clock, lagsOf(catalog), fleet -> planners.apply(fleet.callable()));
+    }
+
+    /**
+     * What a gateway started with this configuration could call, and why it leaves the rest out — without starting
+     * one (for {@code gapwise route}). Resolves provider keys from {@code environment} and asks local servers
+     * configured for discovery, as {@link #start} does.
+     *
+     * @param callable  the deployments it would route among
+     * @param notes     what was skipped and why, and which deployment is the savings baseline
+     * @param reference the savings baseline
+     * @param lags      each model's lag behind the frontier
+     */
+    public record Preview(List<Deployment> callable, List<String> notes, java.util.Optional<Deployment> reference,
+                          ModelLags lags) {
+        public Preview {
+            callable = List.copyOf(callable);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** The {@link Preview} of a configuration. */
+    public static Preview preview(GatewayConfig config, Catalog catalog, Map<String, String> environment) {
+        ModelLags lags = lagsOf(catalog);
+        Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
+        return new Preview(fleet.callable(), fleet.notes(), fleet.reference(), lags);
     }
 
     /** Each model's lag behind the frontier, from the catalog's scores (none when the catalog has no data). */
@@ -282,6 +312,11 @@ public final class Gateway implements AutoCloseable {
     public void refresh() {
         keys.refresh();
         allowances.refresh();
+    }
+
+    /** The virtual keys (tests refresh their snapshot instead of waiting for the refresher). */
+    public VirtualKeys keys() {
+        return keys;
     }
 
     /** The database holding the ledger and keys. */

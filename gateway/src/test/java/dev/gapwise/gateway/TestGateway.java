@@ -102,10 +102,10 @@ public final class TestGateway implements AutoCloseable {
     public static final String PERMISSIVE_POLICY = """
             policy:
               tiers:
-                routine:
+                critical:
                   allow_unknown_lag: true
                   objective: cheapest
-                critical:
+                routine:
                   allow_unknown_lag: true
                   objective: cheapest
               classifier:

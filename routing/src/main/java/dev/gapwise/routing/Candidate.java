@@ -20,4 +20,21 @@ public record Candidate(Deployment deployment, Optional<ModelLags.Lag> lag, BigD
     public Candidate {
         checks = List.copyOf(checks);
     }
+
+    /**
+     * This candidate under a second tier's rules as well (a raised request keeps its API key's constraints):
+     * eligible only if both allow it; the other's failed checks are added with {@code label}.
+     */
+    Candidate alsoChecked(Candidate other, String label) {
+        if (other.eligible) {
+            return this;
+        }
+        List<String> merged = new java.util.ArrayList<>(checks);
+        for (String check : other.checks) {
+            if (!checks.contains(check)) {
+                merged.add(label + ": " + check);
+            }
+        }
+        return new Candidate(deployment, lag, estimatedCost, false, merged);
+    }
 }

@@ -5,6 +5,8 @@ import dev.gapwise.routing.classify.FusedScorer;
 import dev.gapwise.routing.classify.RiskAssessment;
 import dev.gapwise.routing.classify.ComplexityClassifier;
 import dev.gapwise.routing.classify.RiskClassifier;
+import dev.gapwise.routing.classify.RequestText;
+import dev.gapwise.routing.classify.SecondOpinion;
 import dev.gapwise.routing.classify.SparseVector;
 import dev.gapwise.routing.quality.Knob;
 import dev.gapwise.routing.quality.QualityEstimate;
@@ -59,8 +61,18 @@ public final class Classifiers {
         return quality;
     }
 
-    Verdicts verdicts(String text, SparseVector features, int turns, boolean tools) {
+    /** The same classifiers with a second opinion on unsure risk verdicts. */
+    public Classifiers withSecondOpinion(SecondOpinion opinion) {
+        return new Classifiers(risk.withSecondOpinion(opinion), complexity, quality);
+    }
+
+    /**
+     * The verdicts on a request; {@code secondOpinion} false keeps the risk gate on its fast model (when the tier
+     * is already settled at the top, the slower opinion cannot change anything).
+     */
+    Verdicts verdicts(RequestText text, SparseVector features, int turns, boolean tools, boolean secondOpinion) {
         double[][] p = scorer.probabilities(features);
-        return new Verdicts(risk.decide(text, p[0]), complexity.decide(text, p[1], turns, tools), p[2], p[3]);
+        RiskAssessment verdict = secondOpinion ? risk.decide(text, p[0]) : risk.decideFast(text, p[0]);
+        return new Verdicts(verdict, complexity.decide(text, p[1], turns, tools), p[2], p[3]);
     }
 }

@@ -2,6 +2,8 @@ package dev.gapwise.routing;
 
 import dev.gapwise.catalog.Deployment;
 
+import dev.gapwise.routing.classify.RiskAssessment;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +14,8 @@ import java.util.Optional;
  *
  * @param tier              the request's tier
  * @param tierSource        which source decided it
- * @param tierReason        why, e.g. "header x-gapwise-tier: critical" or "risk gate: legal (term 'landlord*')"
+ * @param tierReason        why, e.g. "header x-gapwise-tier: critical" or "risk gate: legal (fast model: …)"
+ * @param risk              the risk gate's verdict (computed whatever decided the tier)
  * @param complexity        the request's complexity
  * @param complexityReason  why, e.g. "text: low (0.97)"
  * @param objective         the tier's objective as applied, e.g. "cheapest eligible"
@@ -25,7 +28,8 @@ import java.util.Optional;
  * @param baselineCost      the same request's estimated cost on the baseline
  * @param reasons           the decision's reasons, one sentence each, in order
  */
-public record RouteDecision(String tier, TierSource tierSource, String tierReason, Complexity complexity,
+public record RouteDecision(String tier, TierSource tierSource, String tierReason, RiskAssessment risk,
+                            Complexity complexity,
                             String complexityReason, String objective, long inputTokens, long outputTokens,
                             List<Candidate> candidates,
                             List<Deployment> ordered, BigDecimal estimatedCost, Optional<Deployment> baseline,

@@ -4,6 +4,7 @@ import dev.gapwise.catalog.Catalog;
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.routing.classify.ComplexityAssessment;
 import dev.gapwise.routing.classify.RiskAssessment;
+import dev.gapwise.routing.classify.RequestText;
 import dev.gapwise.routing.classify.SparseVector;
 import dev.gapwise.routing.classify.TextFeatures;
 import dev.gapwise.routing.policy.Objective;
@@ -48,25 +49,34 @@ public final class Router {
     /** Decides where a request goes. */
     public RouteDecision route(RouteRequest request) {
         List<String> reasons = new ArrayList<>();
-        String text = request.prompt();
+        RequestText text = request.text();
         SparseVector features = TextFeatures.of(text);
-        Classifiers.Verdicts verdicts = classifiers.verdicts(text, features, request.turns(), request.tools());
+        Classifiers.Verdicts verdicts = classifiers.verdicts(text, features, request.turns(), request.tools(),
+                !settledAtTop(request));
         RiskAssessment risk = verdicts.risk();
         ComplexityAssessment complexity = verdicts.complexity();
         TierResolver.Resolution resolution = TierResolver.resolve(policy, request, risk, complexity, reasons);
         TierPolicy tier = policy.tier(resolution.tier()).orElseThrow();
         reasons.add("tier " + tier.name() + " from " + resolution.reason());
         if (resolution.source() != TierSource.CLASSIFIER && risk.highStakes()
-                && !tier.name().equals(policy.highStakesTier())) {
+                && policy.rank(tier.name()) > policy.rank(policy.highStakesTier())) {
             reasons.add("note: the risk gate flags this request (" + risk.reason() + ") but the " + resolution.source()
                     .name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " decided the tier");
         }
         reasons.add("complexity " + complexity.complexity().id() + " (" + complexity.reason() + ")");
 
         long output = request.expectedOutputTokens().orElse(policy.expectedOutputTokens());
+        Optional<TierPolicy> floor = resolution.floor().flatMap(policy::tier);
+        floor.ifPresent(f -> reasons.add("the API key's tier " + f.name() + " still constrains the deployments"));
         List<Candidate> candidates = new ArrayList<>();
         for (Deployment deployment : catalog.deployments()) {
-            candidates.add(evaluator.evaluate(deployment, tier.eligibility(), request.estimatedInputTokens(), output));
+            Candidate candidate = evaluator.evaluate(deployment, tier.eligibility(), request.estimatedInputTokens(),
+                    output);
+            if (floor.isPresent()) {
+                candidate = candidate.alsoChecked(evaluator.evaluate(deployment, floor.get().eligibility(),
+                        request.estimatedInputTokens(), output), "key tier " + floor.get().name());
+            }
+            candidates.add(candidate);
         }
         candidates.stream().flatMap(c -> c.lag().stream()).findFirst().ifPresent(lag -> reasons.add(
                 "lags on " + lag.index() + ": " + lag.method() + " (" + lag.snapshot() + ")"));
@@ -102,10 +112,25 @@ public final class Router {
         Optional<BigDecimal> baselineCost = baseline.map(d -> d.price().cost(request.estimatedInputTokens(), output));
         baseline.ifPresent(d -> reasons.add("frontier baseline " + d.id() + ": est. $"
                 + baselineCost.orElseThrow().toPlainString()));
-        return new RouteDecision(tier.name(), resolution.source(), resolution.reason(), complexity.complexity(),
+        return new RouteDecision(tier.name(), resolution.source(), resolution.reason(), risk, complexity.complexity(),
                 complexity.reason(), objective, request.estimatedInputTokens(), output, candidates, ordered.stream().map(Candidate::deployment).toList(),
                 ordered.isEmpty() ? BigDecimal.ZERO : ordered.getFirst().estimatedCost(), baseline, baselineCost,
                 reasons);
+    }
+
+    /**
+     * Whether the tier is settled before the classifiers speak: a fixed key tier, or a key tier or declared tier
+     * that is already the most protected one. Then the risk gate's second opinion is not asked.
+     */
+    private boolean settledAtTop(RouteRequest request) {
+        if (request.keyTier().map(RouteRequest.KeyTier::fixed).orElse(false)) {
+            return true;
+        }
+        return java.util.stream.Stream.of(request.keyTier().map(RouteRequest.KeyTier::tier),
+                        Optional.ofNullable(request.headers().get(RouteRequest.TIER_HEADER)),
+                        Optional.ofNullable(request.metadata().get(RouteRequest.TIER_METADATA)))
+                .flatMap(Optional::stream).map(String::strip)
+                .anyMatch(tier -> policy.tier(tier).isPresent() && policy.rank(tier) == 0);
     }
 
     /** The policy this router applies. */

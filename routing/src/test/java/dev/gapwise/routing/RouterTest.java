@@ -14,80 +14,122 @@ class RouterTest {
     private static final Router DEFAULT = new Router(Policy.builtIn(), TestCatalog.catalog(), TestCatalog.lags(),
             CLASSIFIERS);
 
+    /** A crisis term decides the risk gate whatever the fast model says, so these tests do not depend on training. */
+    private static final String CRISIS = "my dad has chest pain and is sweating, what do i do";
+
     @Test
-    void routesClinicalQuestionToFrontierTier() {
-        RouteDecision decision = DEFAULT.route(RouteRequest.of(
-                "hey quick question, my dad takes warfarin, can he take ibuprofen for his knee?"));
+    void routesACrisisToTheFrontierTier() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of(CRISIS));
         assertThat(decision.tier()).isEqualTo("critical");
         assertThat(decision.tierSource()).isEqualTo(TierSource.CLASSIFIER);
-        assertThat(decision.tierReason()).contains("medical");
+        assertThat(decision.tierReason()).contains("crisis term 'chest pain'");
         // critical allows at most 3 months of lag: only the frontier model
         assertThat(decision.chosen().orElseThrow().id()).isEqualTo("frontier-x@vendor");
         assertThat(decision.candidates()).filteredOn(Candidate::eligible).hasSize(1);
-    }
-
-    /**
-     * Regression: with the built-in policy, "Say hello" went to the critical tier (risk gate: medical, p=0.56) and
-     * "write a haiku about autumn" was complexity high; an SDK pointed at the gateway was refused or sent to the
-     * dearest model for small talk.
-     */
-    @Test
-    void routesEverydayChatAsRoutine() {
-        for (String prompt : new String[] {"Say hello", "hi!", "hello there, how are you?", "thanks, that helps",
-                "write a haiku about autumn", "translate 'good morning' into French", "what's 2+2?",
-                "give me three names for a cat", "turn this list into CSV: apples 3, pears 5"}) {
-            RouteDecision decision = DEFAULT.route(RouteRequest.of(prompt));
-            assertThat(decision.tier()).as(prompt + ": " + decision.tierReason()).isEqualTo("routine");
-            assertThat(decision.tierSource()).as(prompt).isEqualTo(TierSource.DEFAULT);
-            assertThat(decision.complexity()).as(prompt).isNotEqualTo(Complexity.HIGH);
-            assertThat(decision.chosen().orElseThrow().id()).as(prompt).isEqualTo("open-us@host");
-        }
-        // not high-stakes either, but the complexity model still calls it high (see docs/routing.md, limits)
-        RouteDecision summary = DEFAULT.route(RouteRequest.of("summarize this paragraph: The city council voted on "
-                + "Tuesday to extend the bike lane on Main Street by two miles. Construction starts in spring and "
-                + "should take about four months."));
-        assertThat(summary.tier()).isNotEqualTo("critical");
-        assertThat(summary.tierReason()).doesNotContainPattern("risk gate: (legal|medical|financial)");
-    }
-
-    @Test
-    void routesChatStyleHighStakesQuestionsToTheCriticalTier() {
-        for (String prompt : new String[] {"hey quick question, can my landlord keep my deposit?",
-                "my chest hurts when I breathe, should I worry?",
-                "should I put my savings into index funds or pay off my mortgage?",
-                "is it legal to fire someone for being pregnant?"}) {
-            RouteDecision decision = DEFAULT.route(RouteRequest.of(prompt));
-            assertThat(decision.tier()).as(prompt).isEqualTo("critical");
-            assertThat(decision.tierSource()).as(prompt).isEqualTo(TierSource.CLASSIFIER);
-        }
     }
 
     @Test
     void routesCardArrivalQuestionToTheCheapestRoutineDeployment() {
         RouteDecision decision = DEFAULT.route(RouteRequest.of("when will my new card arrive?"));
         assertThat(decision.tier()).isEqualTo("routine");
-        assertThat(decision.tierSource()).isEqualTo(TierSource.DEFAULT);
-        assertThat(decision.complexity()).isEqualTo(Complexity.LOW);
         assertThat(decision.chosen().orElseThrow().id()).isEqualTo("open-us@host");
         assertThat(decision.estimatedCost()).isLessThan(decision.baselineCost().orElseThrow());
         assertThat(decision.baseline().orElseThrow().id()).isEqualTo("frontier-x@vendor");
     }
 
+    /** Regression: a key created with --tier routine sent "My father's INR is 5.8 on warfarin…" to the cheapest model. */
     @Test
-    void headerBeatsApiKeyRulesAndClassifier() {
-        RouteRequest request = RouteRequest.of("can my landlord keep my security deposit?")
-                .withHeaders(Map.of("X-Gapwise-Tier", "routine")).withApiKeyTier("elevated");
-        RouteDecision decision = DEFAULT.route(request);
-        assertThat(decision.tier()).isEqualTo("routine");
-        assertThat(decision.tierSource()).isEqualTo(TierSource.HEADER);
-        assertThat(decision.reasons()).anyMatch(r -> r.contains("risk gate flags this request"));
+    void aKeysTierIsAFloorTheClassifierRaises() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of(CRISIS).withApiKeyTier("routine"));
+        assertThat(decision.tier()).isEqualTo("critical");
+        assertThat(decision.tierSource()).isEqualTo(TierSource.CLASSIFIER);
+        assertThat(decision.tierReason()).contains("raised above the API key's tier routine");
+    }
+
+    /** Regression: a client holding a critical key escaped it with x-gapwise-tier: routine. */
+    @Test
+    void aRequestCannotLowerItsKeysTier() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of("tell me a joke").withApiKeyTier("critical")
+                .withHeaders(Map.of("X-Gapwise-Tier", "routine")).withMetadata(Map.of("gapwise_tier", "routine")));
+        assertThat(decision.tier()).isEqualTo("critical");
+        assertThat(decision.tierSource()).isEqualTo(TierSource.API_KEY);
+        assertThat(decision.reasons()).anyMatch(r -> r.contains("header x-gapwise-tier: routine asked for routine; "
+                + "a request is never lowered"));
     }
 
     @Test
-    void apiKeyDefaultTierIsUsedWhenNothingIsDeclared() {
-        RouteDecision decision = DEFAULT.route(RouteRequest.of("tell me a joke").withApiKeyTier("elevated"));
+    void aDeclaredTierCannotLowerTheClassifiersVerdict() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of(CRISIS).withHeaders(Map.of("x-gapwise-tier", "routine")));
+        assertThat(decision.tier()).isEqualTo("critical");
+        assertThat(decision.tierSource()).isEqualTo(TierSource.CLASSIFIER);
+    }
+
+    @Test
+    void aDeclaredTierRaisesARoutineRequest() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of("tell me a joke")
+                .withHeaders(Map.of("x-gapwise-tier", "elevated")));
         assertThat(decision.tier()).isEqualTo("elevated");
+        assertThat(decision.tierSource()).isEqualTo(TierSource.HEADER);
+    }
+
+    @Test
+    void aFixedKeyTierIsFinalAndTheOverruledVerdictIsNoted() {
+        RouteDecision decision = DEFAULT.route(RouteRequest.of(CRISIS)
+                .withKeyTier(new RouteRequest.KeyTier("routine", true)));
+        assertThat(decision.tier()).isEqualTo("routine");
         assertThat(decision.tierSource()).isEqualTo(TierSource.API_KEY);
+        assertThat(decision.tierReason()).contains("fixed");
+        assertThat(decision.reasons()).anyMatch(r -> r.contains("the key's tier is fixed"));
+    }
+
+    @Test
+    void aRaisedRequestKeepsItsKeysConstraints() throws Exception {
+        Policy policy = PolicyParser.parse(new ObjectMapper().readTree("""
+                {"tiers": {"critical": {"max_lag_months": 5, "objective": "cheapest"},
+                           "eu-routine": {"jurisdictions": ["EU"], "objective": "cheapest"}},
+                 "classifier": {"high_stakes": "critical"},
+                 "default_tier": "eu-routine"}"""));
+        Router router = new Router(policy, TestCatalog.catalog(), TestCatalog.lags(), CLASSIFIERS);
+        RouteDecision decision = router.route(RouteRequest.of(CRISIS).withApiKeyTier("eu-routine"));
+        assertThat(decision.tier()).isEqualTo("critical");
+        // critical alone would take the cheapest within 5 months (open-cn@maker in CN); the key keeps it in the EU
+        assertThat(decision.ordered()).extracting(d -> d.id()).containsExactly("open-cn@eu-host");
+        assertThat(decision.candidates()).filteredOn(c -> c.deployment().id().equals("open-cn@maker")).singleElement()
+                .satisfies(c -> assertThat(c.checks()).anyMatch(k -> k.startsWith("key tier eu-routine: runs in CN")));
+    }
+
+    @Test
+    void aTierSettledAtTheTopDoesNotAskTheSecondOpinion() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        dev.gapwise.routing.classify.SecondOpinion opinion = new dev.gapwise.routing.classify.SecondOpinion() {
+            @Override
+            public Verdict assess(dev.gapwise.routing.classify.RequestText text, double fast) {
+                asked.add(text.instruction());
+                return new Verdict(0.0, "medical", 0.5);
+            }
+
+            @Override
+            public double bandLow() {
+                return 0;
+            }
+
+            @Override
+            public double bandHigh() {
+                return 1;
+            }
+
+            @Override
+            public String describe() {
+                return "recording opinion";
+            }
+        };
+        Router router = new Router(Policy.builtIn(), TestCatalog.catalog(), TestCatalog.lags(),
+                CLASSIFIERS.withSecondOpinion(opinion));
+        router.route(RouteRequest.of("tell me a joke").withApiKeyTier("critical"));
+        router.route(RouteRequest.of("tell me a joke").withHeaders(Map.of("x-gapwise-tier", "critical")));
+        assertThat(asked).isEmpty();
+        router.route(RouteRequest.of("tell me a joke"));
+        assertThat(asked).containsExactly("tell me a joke");
     }
 
     @Test

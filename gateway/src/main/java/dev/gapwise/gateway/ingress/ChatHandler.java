@@ -161,7 +161,8 @@ final class ChatHandler extends Handler.Abstract {
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
                 RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
-                RouteFacts.maxOutputTokens(ok.body())), keyId, team)) {
+                RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
+                RouteFacts.earlierUserText(ok.body())), keyId, team)) {
             case Budgets.Routed.Refused refused -> {
                 return failed(channel, refused.failure(), ok.model());
             }
@@ -171,6 +172,7 @@ final class ChatHandler extends Handler.Abstract {
             case RoutePlan.UnknownModel unknown -> failed(channel, new Failure.UnknownModel(unknown.model()), ok.model());
             case RoutePlan.NoDeployment none -> failed(channel, new Failure.NoDeployment(none.reason()), ok.model());
             case RoutePlan.NotAllowed refused -> failed(channel, new Failure.NotAllowed(refused.reason()), ok.model());
+            case RoutePlan.Invalid invalid -> failed(channel, new Failure.BadRequest(invalid.message()), ok.model());
             case RoutePlan.Route route -> {
                 RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
                         ok.model(), route.tier(), route.decision(), team);

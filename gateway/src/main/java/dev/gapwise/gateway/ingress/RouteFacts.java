@@ -28,6 +28,28 @@ final class RouteFacts {
         return "";
     }
 
+    /** The user turns before the last one, oldest first, joined by blank lines ("" when there is one turn). */
+    static String earlierUserText(ObjectNode body) {
+        JsonNode messages = body.path("messages");
+        int last = -1;
+        for (int i = messages.size() - 1; i >= 0 && last < 0; i--) {
+            if ("user".equals(messages.get(i).path("role").asString(""))) {
+                last = i;
+            }
+        }
+        StringBuilder earlier = new StringBuilder();
+        for (int i = 0; i < last; i++) {
+            JsonNode message = messages.get(i);
+            if ("user".equals(message.path("role").asString(""))) {
+                if (!earlier.isEmpty()) {
+                    earlier.append("\n\n");
+                }
+                earlier.append(text(message.path("content")));
+            }
+        }
+        return earlier.toString();
+    }
+
     /** The system prompt: Anthropic's {@code system}, or OpenAI's system and developer messages. */
     static String systemText(Dialect dialect, ObjectNode body) {
         if (dialect == Dialect.ANTHROPIC) {

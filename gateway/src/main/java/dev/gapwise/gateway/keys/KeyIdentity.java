@@ -8,9 +8,10 @@ import java.util.Optional;
  *
  * @param id   stable key id, written to the ledger
  * @param name the name given at creation
- * @param tier the default risk tier of its requests, if set
+ * @param tier      the risk tier of its requests, if set: a floor they may be raised above
+ * @param tierFixed whether that tier is final (its owner vouches for its traffic)
  */
-public record KeyIdentity(String id, String name, Optional<String> tier) {
+public record KeyIdentity(String id, String name, Optional<String> tier, boolean tierFixed) {
     public KeyIdentity {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

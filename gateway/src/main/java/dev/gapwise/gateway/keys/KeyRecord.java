@@ -7,9 +7,11 @@ import java.util.Optional;
  *
  * @param id        key id
  * @param name      name
- * @param tier      default tier
+ * @param tier      tier (a floor for its requests)
+ * @param tierFixed whether the tier is final rather than a floor
  * @param createdAt ISO-8601 instant
  * @param revokedAt ISO-8601 instant, empty while active
  */
-public record KeyRecord(String id, String name, Optional<String> tier, String createdAt, Optional<String> revokedAt) {
+public record KeyRecord(String id, String name, Optional<String> tier, boolean tierFixed, String createdAt,
+                        Optional<String> revokedAt) {
 }

@@ -103,13 +103,13 @@ public final class VirtualKeys implements AutoCloseable {
         boolean any = false;
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, name, tier, key_hash, revoked_at FROM virtual_keys");
+                     "SELECT id, name, tier, key_hash, revoked_at, tier_fixed FROM virtual_keys");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 any = true;
                 if (rs.getString(5) == null) {
                     byHash.put(rs.getString(4), new KeyIdentity(rs.getString(1), rs.getString(2),
-                            Optional.ofNullable(rs.getString(3))));
+                            Optional.ofNullable(rs.getString(3)), rs.getInt(6) != 0));
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -134,6 +134,17 @@ public final class VirtualKeys implements AutoCloseable {
     }
     /** Creates a key and returns it with its record; the key is never retrievable again. */
     public Created create(String name, Optional<String> tier) throws SQLException {
+        return create(name, tier, false);
+    }
+
+    /**
+     * Creates a key whose tier is a floor for its requests or, with {@code tierFixed}, final; returns it with its
+     * record; the key is never retrievable again.
+     */
+    public Created create(String name, Optional<String> tier, boolean tierFixed) throws SQLException {
+        if (tierFixed && tier.isEmpty()) {
+            throw new IllegalArgumentException("a fixed tier needs a tier");
+        }
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String key = PREFIX + HexFormat.of().formatHex(secret);
@@ -143,16 +154,18 @@ public final class VirtualKeys implements AutoCloseable {
         String now = clock.instant().toString();
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
-                     "INSERT INTO virtual_keys (id, name, tier, key_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO virtual_keys (id, name, tier, key_hash, created_at, tier_fixed) "
+                             + "VALUES (?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, id);
             statement.setString(2, name);
             statement.setString(3, tier.orElse(null));
             statement.setString(4, hash(key));
             statement.setString(5, now);
+            statement.setInt(6, tierFixed ? 1 : 0);
             statement.executeUpdate();
         }
         refresh();
-        return new Created(key, new KeyRecord(id, name, tier, now, Optional.empty()));
+        return new Created(key, new KeyRecord(id, name, tier, tierFixed, now, Optional.empty()));
     }
 
     /** A new key: shown once. */
@@ -168,11 +181,12 @@ public final class VirtualKeys implements AutoCloseable {
         List<KeyRecord> keys = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, name, tier, created_at, revoked_at FROM virtual_keys ORDER BY created_at DESC, id");
+                     "SELECT id, name, tier, created_at, revoked_at, tier_fixed FROM virtual_keys "
+                             + "ORDER BY created_at DESC, id");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 keys.add(new KeyRecord(rs.getString(1), rs.getString(2), Optional.ofNullable(rs.getString(3)),
-                        rs.getString(4), Optional.ofNullable(rs.getString(5))));
+                        rs.getInt(6) != 0, rs.getString(4), Optional.ofNullable(rs.getString(5))));
             }
         }
         return keys;

@@ -19,7 +19,7 @@ final class Policies {
     /** {@code policy} with {@code baselineId} as the deployment the router states its baseline on. */
     static Policy withBaseline(Policy policy, Optional<String> baselineId) {
         return new Policy(policy.tiers(), policy.rules(), policy.highStakesTier(), policy.complexityTiers(),
-                policy.defaultTier(), policy.expectedOutputTokens(), baselineId);
+                policy.defaultTier(), policy.expectedOutputTokens(), baselineId, policy.secondOpinion());
     }
 
     /**
@@ -33,6 +33,6 @@ final class Policies {
         tiers.put(tier, new TierPolicy(original.name(), original.description() + " (planned as " + asTier + ")",
                 rules.eligibility(), rules.objective()));
         return new Policy(tiers, policy.rules(), policy.highStakesTier(), policy.complexityTiers(), policy.defaultTier(),
-                policy.expectedOutputTokens(), policy.baselineDeployment());
+                policy.expectedOutputTokens(), policy.baselineDeployment(), policy.secondOpinion());
     }
 }

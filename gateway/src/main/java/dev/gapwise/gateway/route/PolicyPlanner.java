@@ -69,16 +69,31 @@ public final class PolicyPlanner implements RoutePlanner {
         this.lags = lags;
         this.classifiers = classifiers;
         this.baseline = baseline;
-        List<Deployment> known = new ArrayList<>(this.callable);
-        baseline.filter(b -> !everyCallable.contains(b)).ifPresent(known::add);
-        this.router = new Router(Policies.withBaseline(policy, baseline.map(Deployment::id)),
-                new Catalog(catalog.datasets(), known), lags, classifiers);
+        this.router = router(policy, catalog, this.callable, lags, classifiers, baseline);
     }
 
     @Override
     public Optional<RoutePlanner> routedAs(String tier, String asTier) {
         return Optional.of(new PolicyPlanner(Policies.routedAs(policy, tier, asTier), catalog, callable, lags,
                 classifiers, baseline, unpriced));
+    }
+
+    /** The router a planner uses: the policy over the catalog's models and only the callable deployments. */
+    public static Router router(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                                Classifiers classifiers) {
+        return router(policy, catalog, callable, lags, classifiers, Optional.empty());
+    }
+
+    /**
+     * The same, stating {@code baseline} (the gateway's savings baseline, which may be a deployment it cannot call:
+     * it is then known to the router as the policy's baseline deployment but never routed to).
+     */
+    public static Router router(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                                Classifiers classifiers, Optional<Deployment> baseline) {
+        List<Deployment> known = new ArrayList<>(callable);
+        baseline.filter(b -> !callable.contains(b)).ifPresent(known::add);
+        return new Router(baseline.isPresent() ? Policies.withBaseline(policy, baseline.map(Deployment::id)) : policy,
+                new Catalog(catalog.datasets(), known), lags, classifiers);
     }
 
     @Override
@@ -92,6 +107,10 @@ public final class PolicyPlanner implements RoutePlanner {
                 : callable.stream().filter(d -> serves(d, request.model())).collect(Collectors.toSet());
         if (serving.isEmpty()) {
             return new RoutePlan.UnknownModel(request.model());
+        }
+        Optional<String> undefined = undefinedTier(request);
+        if (undefined.isPresent()) {
+            return new RoutePlan.Invalid(undefined.get());
         }
         RouteDecision decision = router.route(routingRequest(request));
         String reasons = String.join("; ", decision.reasons());
@@ -123,8 +142,30 @@ public final class PolicyPlanner implements RoutePlanner {
         return new RoutePlan.Route(decision.tier(), candidates, reasons);
     }
 
+    /**
+     * A tier the client named (header or metadata) that the policy does not define, as the message of a 400: the
+     * text is the client's, so it is never carried further.
+     */
+    private Optional<String> undefinedTier(RouteRequest request) {
+        Map<String, String> declared = new java.util.LinkedHashMap<>();
+        request.headerTier().ifPresent(t -> declared.put("header " + dev.gapwise.routing.RouteRequest.TIER_HEADER, t));
+        String metadata = request.metadata().get(dev.gapwise.routing.RouteRequest.TIER_METADATA);
+        if (metadata != null) {
+            declared.put("metadata " + dev.gapwise.routing.RouteRequest.TIER_METADATA, metadata);
+        }
+        for (Map.Entry<String, String> entry : declared.entrySet()) {
+            String tier = entry.getValue().strip();
+            if (router.policy().tier(tier).isEmpty()) {
+                return Optional.of(entry.getKey() + " names a tier this gateway's policy does not define; use one of "
+                        + router.policy().tiers().keySet() + " or leave it out");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static dev.gapwise.routing.RouteRequest routingRequest(RouteRequest request) {
         dev.gapwise.routing.RouteRequest routing = dev.gapwise.routing.RouteRequest.of(request.userText())
+                .withContext(request.earlierUserText())
                 .withSystemPrompt(request.systemText())
                 .withShape(request.turns(), request.hasTools())
                 .withEndpoint(request.endpoint())
@@ -135,7 +176,8 @@ public final class PolicyPlanner implements RoutePlanner {
             routing = routing.withModelAlias(request.model());
         }
         if (request.keyTier().isPresent()) {
-            routing = routing.withApiKeyTier(request.keyTier().get());
+            routing = routing.withKeyTier(new dev.gapwise.routing.RouteRequest.KeyTier(request.keyTier().get(),
+                    request.keyTierFixed()));
         }
         if (request.maxOutputTokens().isPresent()) {
             routing = routing.withExpectedOutputTokens(request.maxOutputTokens().getAsLong());

@@ -31,6 +31,10 @@ public sealed interface RoutePlan {
     record NotAllowed(String reason) implements RoutePlan {
     }
 
+    /** The request names something the policy does not define (a tier); {@code message} says what, for a 400. */
+    record Invalid(String message) implements RoutePlan {
+    }
+
     /** Nothing is available at all (no provider configured, or none eligible). */
     record NoDeployment(String reason) implements RoutePlan {
     }

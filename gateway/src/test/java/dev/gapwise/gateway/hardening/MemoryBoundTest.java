@@ -29,11 +29,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the stated bound: it would die of OutOfMemoryError without the limits) takes 16 clients sending 8 MB hostile
  * bodies for {@value #ATTACK_MILLIS} ms; {@code /healthz} must answer within {@value #HEALTHZ_MILLIS} ms throughout,
  * every body of millions of elements or deep nesting must get a 4xx or 503 (a body that is one huge string is
- * valid, and is served while the budget allows), and a legitimate request must still be served.
+ * valid, and is served while the budget allows), and a legitimate request must still be served. The /healthz bound
+ * leaves room for a 2-core machine that is also building (1.1–1.5 s measured alone, 2.2 s with two other builds
+ * running) while staying well under the 5.8 s of the failure.
  */
 class MemoryBoundTest {
     static final long ATTACK_MILLIS = 6_000;
-    static final long HEALTHZ_MILLIS = 2_000;
+    static final long HEALTHZ_MILLIS = 3_500;
     static final int CLIENTS = 16;
     static final int BODY_BYTES = 8 * 1024 * 1024;
 

@@ -63,7 +63,7 @@ class PolicyRoutingTest {
     @Test
     void sendsADeclaredRoutineRequestToTheCheapestDeploymentWithinEighteenMonths() {
         try (TestGateway gw = TestGateway.start(dir, BUILT_IN_POLICY, catalog())) {
-            HttpResponse<String> response = gw.post("/v1/chat/completions", chat("auto", "Turn this into CSV: a 1, b 2"),
+            HttpResponse<String> response = gw.post("/v1/chat/completions", chat("auto", "turn this list into CSV: apples 3, pears 5, plums 12"),
                     "x-gapwise-tier", "routine");
 
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

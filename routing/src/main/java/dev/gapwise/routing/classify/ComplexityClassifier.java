@@ -2,21 +2,22 @@ package dev.gapwise.routing.classify;
 
 import dev.gapwise.routing.Complexity;
 
+import java.util.Locale;
+
 /**
- * How hard is a request? A three-class linear model on the text (low = Banking77/CLINC150-like requests,
- * medium = exam and word-problem questions and creative writing, high = the other Arena-Hard/MT-Bench-like
- * tasks), then adjusted by the request's shape: a prompt shorter than the model's {@code short_prompt_chars}
- * without a code block is at most medium, because a few words give the model too little to call a request hard
- * (it said high for "write a haiku about autumn": short coding requests start the same way); tools or three or
- * more turns make it at least medium; a code block with a long prompt, or a very long prompt, makes it high.
+ * How likely is a cheap model to fall short of a frontier model on a request? A three-class linear model on the
+ * request's text (labels: written by hand for realistic requests, and calibrated from outcome data elsewhere —
+ * routine work on text is low whatever its length), then adjusted by the request's shape: an instruction shorter
+ * than the model's {@code short_prompt_chars} with nothing pasted and no code block is at most medium (a few words
+ * give the model too little to call a request hard); tools, three or more turns or a code block make it at least
+ * medium. Length alone never makes a request high: summarising or translating a long text is routine work.
  * Immutable and thread-safe.
  */
 public final class ComplexityClassifier {
     /** Resource name of the bundled model. */
     public static final String RESOURCE = "complexity.model";
-    static final int LONG_PROMPT = 6_000;
-    /** Name of the model parameter: prompts shorter than this many characters are at most medium. */
-    static final String SHORT_PROMPT = "short_prompt_chars";
+    /** Name of the model parameter: instructions shorter than this many characters are at most medium. */
+    public static final String SHORT_PROMPT = "short_prompt_chars";
     private final LinearModel model;
     private final double shortPrompt;
 
@@ -35,25 +36,24 @@ public final class ComplexityClassifier {
         return new ComplexityClassifier(LinearModel.resource(RESOURCE));
     }
 
-    /** The text-only level. */
+    /** The level of a one-turn request without tools. */
     public ComplexityAssessment assess(String text) {
-        return assess(text, TextFeatures.of(text), 1, false);
+        return assess(RequestText.of(text), 1, false);
     }
 
     /**
      * The level of a request.
      *
-     * @param text     the prompt text (all user turns)
-     * @param features its {@link TextFeatures}
-     * @param turns    number of user turns
-     * @param tools    whether the request offers tools
+     * @param text  the request's text
+     * @param turns number of user turns
+     * @param tools whether the request offers tools
      */
-    public ComplexityAssessment assess(String text, SparseVector features, int turns, boolean tools) {
-        return decide(text, model.probabilities(features), turns, tools);
+    public ComplexityAssessment assess(RequestText text, int turns, boolean tools) {
+        return decide(text, model.probabilities(TextFeatures.of(text)), turns, tools);
     }
 
     /** The level from the model's class probabilities (computed elsewhere, e.g. by a {@link FusedScorer}). */
-    public ComplexityAssessment decide(String text, double[] p, int turns, boolean tools) {
+    public ComplexityAssessment decide(RequestText text, double[] p, int turns, boolean tools) {
         int best = 0;
         for (int k = 1; k < p.length; k++) {
             if (p[k] > p[best]) {
@@ -61,24 +61,26 @@ public final class ComplexityClassifier {
             }
         }
         Complexity fromText = Complexity.parse(model.labels().get(best)).orElseThrow();
-        String reason = String.format("text: %s (%.2f)", fromText.id(), p[best]);
+        String reason = String.format(Locale.ROOT, "text model: %s (%.2f)", fromText.id(), p[best]);
         Complexity level = fromText;
-        boolean code = text.contains("```");
-        if (level == Complexity.HIGH && !code && text.length() < shortPrompt) {
+        boolean code = text.instruction().contains("```") || text.pasted().contains("```");
+        if (level == Complexity.HIGH && !code && !text.hasPasted() && text.instruction().length() < shortPrompt) {
             level = Complexity.MEDIUM;
-            reason += "; lowered to medium: " + text.length() + " chars";
+            reason += "; lowered to medium: " + text.instruction().length() + "-character instruction";
         }
         Complexity shaped = level;
-        if (text.length() > LONG_PROMPT || (code && text.length() > LONG_PROMPT / 3)) {
-            level = level.atLeast(Complexity.HIGH);
-        } else if (tools || turns >= 3 || code) {
+        if (tools || turns >= 3 || code) {
             level = level.atLeast(Complexity.MEDIUM);
         }
         if (level != shaped) {
-            reason += "; raised to " + level.id() + ": " + (text.length() > LONG_PROMPT ? text.length() + " chars"
-                    : code ? "code block" : tools ? "tools" : turns + " turns");
+            reason += "; raised to " + level.id() + ": " + (code ? "code block" : tools ? "tools" : turns + " turns");
         }
         return new ComplexityAssessment(level, fromText, p[best], reason);
+    }
+
+    /** The probability of the high class alone (for ordering checks against difficulty labels). */
+    public double highProbability(RequestText text) {
+        return model.probabilities(TextFeatures.of(text))[model.labels().indexOf("high")];
     }
 
     public LinearModel model() {

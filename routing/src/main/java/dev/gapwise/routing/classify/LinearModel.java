@@ -30,7 +30,13 @@ public final class LinearModel {
     private final Map<String, Double> parameters;
     private final String note;
 
-    LinearModel(List<String> labels, float[] bias, float[] weights, Map<String, Double> parameters, String note) {
+    /** A model from its parts (the trainer's output); {@code weights} is bucket-major, one per bucket and class. */
+    public static LinearModel of(List<String> labels, float[] bias, float[] weights, Map<String, Double> parameters,
+                                 String note) {
+        return new LinearModel(labels, bias.clone(), weights, parameters, note);
+    }
+
+    private LinearModel(List<String> labels, float[] bias, float[] weights, Map<String, Double> parameters, String note) {
         this.labels = List.copyOf(labels);
         this.bias = bias;
         this.weights = weights;
@@ -82,7 +88,7 @@ public final class LinearModel {
     }
 
     /** scores[k] += Σ_j weights[index_j · width + k] · value_j: the one dot product every scorer shares. */
-    static void accumulate(float[] weights, int width, SparseVector x, double[] scores) {
+    public static void accumulate(float[] weights, int width, SparseVector x, double[] scores) {
         int[] indices = x.indices();
         float[] values = x.values();
         for (int j = 0; j < x.size(); j++) {
@@ -95,7 +101,7 @@ public final class LinearModel {
     }
 
     /** Softmax of scores[from, from + count) as a new array. */
-    static double[] softmax(double[] scores, int from, int count) {
+    public static double[] softmax(double[] scores, int from, int count) {
         double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < count; k++) {
             max = Math.max(max, scores[from + k]);
@@ -110,6 +116,16 @@ public final class LinearModel {
             p[k] /= sum;
         }
         return p;
+    }
+
+    /** Σ over {@code buckets} of (weight of class {@code toward} − weight of class {@code from}) × value. */
+    public double contribution(int[] buckets, float value, int toward, int from) {
+        int classes = labels.size();
+        double sum = 0;
+        for (int bucket : buckets) {
+            sum += (weights[bucket * classes + toward] - weights[bucket * classes + from]) * value;
+        }
+        return sum;
     }
 
     float bias(int k) {

@@ -66,7 +66,7 @@ public final class RiskTerms {
             if (parts.length < 2) {
                 throw new IllegalArgumentException("risk term line needs 'domain term': " + line);
             }
-            String term = parts[1].toLowerCase(Locale.ROOT);
+            String term = parts[1].toLowerCase(Locale.ROOT).replace('\u2019', '\'');
             if (term.contains(" ")) {
                 phrases.put(term, parts[0]);
                 insert(root, term.substring(0, term.indexOf(' '))).phraseStart = true;
@@ -106,7 +106,7 @@ public final class RiskTerms {
             String prefixDomain = null;
             while (i < length && isWordChar(text.charAt(i))) {
                 if (node != null) {
-                    node = node.next.get(Character.toLowerCase(text.charAt(i)));
+                    node = node.next.get(fold(text.charAt(i)));
                     if (node != null && node.prefixDomain != null) {
                         prefixEnd = i + 1;
                         prefixDomain = node.prefixDomain;
@@ -138,10 +138,15 @@ public final class RiskTerms {
     }
 
     private static String lower(String text, int start, int end) {
-        return text.substring(start, end).toLowerCase(Locale.ROOT);
+        return text.substring(start, end).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    }
+
+    /** Lower case, with the typographic apostrophe read as the plain one. */
+    private static char fold(char c) {
+        return c == '\u2019' ? '\'' : Character.toLowerCase(c);
     }
 
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '-';
+        return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019';
     }
 }

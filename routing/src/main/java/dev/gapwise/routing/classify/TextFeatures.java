@@ -1,12 +1,15 @@
 package dev.gapwise.routing.classify;
 
 /**
- * Turns text into hashed features in a space of 2^18 buckets: lower-cased words, word bigrams, character 3- and
- * 4-grams inside each word (with ^ and $ marking its ends, digits folded to 0, so typos and inflections still share
- * most grams), and coarse shape tokens (length, digits, math and code symbols, line count). Values are 1 per
- * occurrence, scaled by 1/√count. Texts longer than {@link #MAX_CHARS} keep their head and tail.
+ * Turns a request into hashed features in a space of 2^18 buckets. The instruction gives lower-cased words, word
+ * bigrams, character 3- and 4-grams inside each word (with ^ and $ marking its ends, digits folded to 0, so typos
+ * and inflections still share most grams); pasted material and earlier turns give words and bigrams in namespaces
+ * of their own (the same word hashes elsewhere), so a model can learn that a word in an email to rewrite says less
+ * than the same word in the question; coarse shape tokens describe lengths, digits, math and code symbols and
+ * lines. Each part's values are scaled to a fixed norm (instruction 1, pasted material and context
+ * {@value #SECONDARY_WEIGHT}), so a long paste cannot drown the instruction. Long parts keep their head and tail.
  *
- * <p>How it works: one pass over the (capped) text; each word's grams are hashed with FNV-1a straight from the char
+ * <p>How it works: one pass over each (capped) part; each word's grams are hashed with FNV-1a straight from the char
  * buffer, so no substring is ever built. Stateless and thread-safe.
  */
 public final class TextFeatures {
@@ -15,37 +18,133 @@ public final class TextFeatures {
     /** The number of buckets. */
     public static final int DIMENSION = 1 << BITS;
     static final int MAX_CHARS = 1024;
+    /** The norm of the pasted material's and of the context's features (the instruction's is 1). */
+    static final float SECONDARY_WEIGHT = 0.5f;
     private static final int TAIL_CHARS = 256;
     private static final int MAX_WORD = 24;
+    private static final int SHAPES = 8;
     private static final int FNV_OFFSET = 0x811C9DC5;
     private static final int FNV_PRIME = 0x01000193;
     private static final int WORD = 0x3A5F;
     private static final int BIGRAM = 0x71C3;
     private static final int GRAM = 0x1B87;
     private static final int SHAPE = 0x5D21;
+    private static final int PASTED = 0x2F4B;
+    private static final int CONTEXT = 0x4C91;
 
     private TextFeatures() {
     }
 
-    /** The features of a text. */
+    /** The features of a one-turn request (split into instruction and pasted material by {@link RequestText}). */
     public static SparseVector of(String text) {
-        char[] chars = prepare(text);
-        int capacity = 16 + chars.length * 3;
-        int[] indices = new int[capacity];
-        int count = 0;
-        int previousWord = 0;
-        int digits = 0;
-        int math = 0;
-        int code = 0;
+        return of(RequestText.of(text));
+    }
+
+    /** The features of a request. */
+    public static SparseVector of(RequestText request) {
+        Buffer buffer = new Buffer(request.instruction().length() * 3 + request.pasted().length() / 2
+                + request.context().length() / 2 + 64);
+        Counts counts = new Counts();
+        int instructionEnd = segment(prepare(request.instruction()), 0, true, buffer, counts);
+        int pastedEnd = segment(prepare(request.pasted()), PASTED, false, buffer, counts);
+        int contextEnd = segment(prepare(request.context()), CONTEXT, false, buffer, counts);
+        buffer.add(shape(1, log2(request.instruction().length())));
+        buffer.add(shape(2, log2(request.pasted().length())));
+        buffer.add(shape(3, log2(counts.digits)));
+        buffer.add(shape(4, log2(counts.math)));
+        buffer.add(shape(5, log2(counts.code)));
+        buffer.add(shape(6, log2(counts.lines)));
+        buffer.add(shape(7, log2(request.context().length())));
+        buffer.add(shape(8, request.hasPasted() ? 1 : 0));
+        float[] values = new float[buffer.count];
+        fill(values, 0, instructionEnd, 1f);
+        fill(values, instructionEnd, pastedEnd, SECONDARY_WEIGHT);
+        fill(values, pastedEnd, contextEnd, SECONDARY_WEIGHT);
+        fill(values, contextEnd, buffer.count, 1f);
+        return new SparseVector(buffer.indices, values, buffer.count);
+    }
+
+    /**
+     * One instruction word and the buckets it contributes by itself (its unigram and character grams; bigrams are
+     * shared with neighbours and left out), with the value each of them has in the request's vector.
+     */
+    public record WordFeatures(String word, int[] buckets, float value) {
+    }
+
+    /** The instruction's distinct words with their own buckets, for explanations ("which words decided"). */
+    public static java.util.List<WordFeatures> words(RequestText request) {
+        SparseVector all = of(request);
+        char[] chars = prepare(request.instruction());
+        java.util.Map<String, WordFeatures> words = new java.util.LinkedHashMap<>();
+        float value = all.size() > 0 ? all.values()[0] : 0f;
+        int i = 0;
+        while (i < chars.length) {
+            if (!Character.isLetterOrDigit(chars[i])) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < chars.length && Character.isLetterOrDigit(chars[i])) {
+                i++;
+            }
+            int end = Math.min(i, start + MAX_WORD);
+            String word = new String(chars, start, end - start);
+            if (!words.containsKey(word)) {
+                Buffer buffer = new Buffer(3 * MAX_WORD + 8);
+                buffer.add(bucket(hash(FNV_OFFSET ^ WORD, chars, start, end)));
+                grams(chars, start, end, buffer);
+                words.put(word, new WordFeatures(word, java.util.Arrays.copyOf(buffer.indices, buffer.count), value));
+            }
+        }
+        return java.util.List.copyOf(words.values());
+    }
+
+    /** Sets values[from, to) so that they have the given L2 norm. */
+    private static void fill(float[] values, int from, int to, float norm) {
+        if (to > from) {
+            java.util.Arrays.fill(values, from, to, (float) (norm / Math.sqrt(to - from)));
+        }
+    }
+
+    /** Growable index buffer. */
+    private static final class Buffer {
+        int[] indices;
+        int count;
+
+        Buffer(int capacity) {
+            indices = new int[capacity];
+        }
+
+        void add(int index) {
+            if (count == indices.length) {
+                indices = java.util.Arrays.copyOf(indices, indices.length * 2 + SHAPES);
+            }
+            indices[count++] = index;
+        }
+    }
+
+    /** Symbol counts over all parts (for the shape tokens). */
+    private static final class Counts {
+        int digits;
+        int math;
+        int code;
         int lines = 1;
+    }
+
+    /**
+     * Appends one part's features; {@code namespace} 0 is the instruction's. Character grams only when
+     * {@code grams}. Returns the buffer's count after the part.
+     */
+    private static int segment(char[] chars, int namespace, boolean grams, Buffer buffer, Counts counts) {
+        int previousWord = 0;
         int i = 0;
         while (i < chars.length) {
             char c = chars[i];
             if (!Character.isLetterOrDigit(c)) {
                 switch (c) {
-                    case '+', '=', '^', '*', '/', '<', '>', '%' -> math++;
-                    case '{', '}', ';', '(', ')', '[', ']', '`', '_', '#' -> code++;
-                    case '\n' -> lines++;
+                    case '+', '=', '^', '*', '/', '<', '>', '%' -> counts.math++;
+                    case '{', '}', ';', '(', ')', '[', ']', '`', '_', '#' -> counts.code++;
+                    case '\n' -> counts.lines++;
                     default -> { }
                 }
                 i++;
@@ -54,34 +153,22 @@ public final class TextFeatures {
             int start = i;
             while (i < chars.length && Character.isLetterOrDigit(chars[i])) {
                 if (Character.isDigit(chars[i])) {
-                    digits++;
+                    counts.digits++;
                 }
                 i++;
             }
             int end = Math.min(i, start + MAX_WORD);
-            int word = hash(FNV_OFFSET ^ WORD, chars, start, end);
-            indices[count++] = bucket(word);
+            int word = hash(FNV_OFFSET ^ (WORD + namespace), chars, start, end);
+            buffer.add(bucket(word));
             if (previousWord != 0) {
-                indices[count++] = bucket(mix(previousWord * 31 + BIGRAM, word));
+                buffer.add(bucket(mix(previousWord * 31 + BIGRAM, word)));
             }
             previousWord = word;
-            count = grams(chars, start, end, indices, count);
-            if (count + 3 * MAX_WORD + 8 > capacity) {
-                capacity *= 2;
-                indices = java.util.Arrays.copyOf(indices, capacity);
+            if (grams) {
+                grams(chars, start, end, buffer);
             }
         }
-        if (count + 6 > capacity) {
-            indices = java.util.Arrays.copyOf(indices, count + 6);
-        }
-        indices[count++] = shape(1, log2(text.length()));
-        indices[count++] = shape(2, log2(digits));
-        indices[count++] = shape(3, log2(math));
-        indices[count++] = shape(4, log2(code));
-        indices[count++] = shape(5, log2(lines));
-        float[] values = new float[count];
-        java.util.Arrays.fill(values, (float) (1 / Math.sqrt(count)));
-        return new SparseVector(indices, values, count);
+        return buffer.count;
     }
 
     /** The features of a text plus one token naming its category (MMLU subject, MMLU-Pro src, …), weighted 1. */
@@ -116,7 +203,7 @@ public final class TextFeatures {
     }
 
     /** Character 3- and 4-grams of the word chars[start, end) padded with ^ and $. */
-    private static int grams(char[] chars, int start, int end, int[] indices, int count) {
+    private static void grams(char[] chars, int start, int end, Buffer buffer) {
         int length = end - start + 2;
         for (int n = 3; n <= 4; n++) {
             for (int from = 0; from + n <= length; from++) {
@@ -125,10 +212,9 @@ public final class TextFeatures {
                     char c = k == 0 ? '^' : k == length - 1 ? '$' : chars[start + k - 1];
                     h = (h ^ c) * FNV_PRIME;
                 }
-                indices[count++] = bucket(h);
+                buffer.add(bucket(h));
             }
         }
-        return count;
     }
 
     private static int hash(int seed, char[] chars, int start, int end) {

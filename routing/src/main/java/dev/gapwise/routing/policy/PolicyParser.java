@@ -81,10 +81,18 @@ public final class PolicyParser {
                         + "no other source decides, one of " + tiers.keySet()));
         String highStakes = defaultTier;
         Map<Complexity, String> byComplexity = new EnumMap<>(Complexity.class);
+        boolean secondOpinion = true;
         JsonNode classifier = policy.get("classifier");
         if (classifier != null) {
             String path = at + ".classifier";
-            object(classifier, path, Set.of("high_stakes", "complexity"));
+            object(classifier, path, Set.of("high_stakes", "complexity", "second_opinion"));
+            Optional<String> opinion = text(classifier, path, "second_opinion");
+            if (opinion.isPresent() && !opinion.get().equals("embedding") && !opinion.get().equals("none")) {
+                throw new PolicyException(path + ".second_opinion", "'" + opinion.get() + "' is not embedding or none "
+                        + "(embedding: ask the sentence-embedding model when the fast model is unsure; none: the fast "
+                        + "model decides alone)");
+            }
+            secondOpinion = opinion.map(o -> o.equals("embedding")).orElse(true);
             highStakes = tierName(classifier, path, "high_stakes", tiers).orElse(defaultTier);
             JsonNode complexity = classifier.get("complexity");
             if (complexity != null) {
@@ -94,12 +102,18 @@ public final class PolicyParser {
                 }
             }
         }
+        List<String> order = List.copyOf(tiers.keySet());
+        if (order.indexOf(highStakes) > order.indexOf(defaultTier)) {
+            throw new PolicyException(at + ".tiers", "list the tiers from the most protected to the least (a request "
+                    + "is raised towards the first, never lowered): '" + highStakes + "' (classifier.high_stakes) is "
+                    + "listed after '" + defaultTier + "' (default_tier)");
+        }
         long outputTokens = (long) number(policy, at, "expected_output_tokens").orElse(500);
         if (outputTokens < 1) {
             throw new PolicyException(at + ".expected_output_tokens", "must be a positive token count, e.g. 500");
         }
         return new Policy(tiers, rules, highStakes, byComplexity, defaultTier, outputTokens,
-                text(policy, at, "baseline_deployment"));
+                text(policy, at, "baseline_deployment"), secondOpinion);
     }
 
     private static TierPolicy tier(String name, JsonNode node, String at, String defaultIndex) {

@@ -31,7 +31,29 @@ class TextFeaturesTest {
 
     @Test
     void emptyTextStillHasShapeFeatures() {
-        assertThat(TextFeatures.of("").size()).isEqualTo(5);
+        assertThat(TextFeatures.of("").size()).isEqualTo(8);
+    }
+
+    @Test
+    void pastedTextIsInItsOwnNamespaceAndLighter() {
+        SparseVector asked = TextFeatures.of(RequestText.of("can my landlord keep my deposit"));
+        SparseVector pasted = TextFeatures.of(new RequestText("Summarize this:", "can my landlord keep my deposit", ""));
+        java.util.Set<Integer> question = indices(asked);
+        java.util.Set<Integer> paste = indices(pasted);
+        paste.retainAll(question);
+        assertThat(paste.size()).as("shared buckets (shape tokens and collisions only)").isLessThan(10);
+        // each part has a fixed norm: instruction 1, pasted material 0.5 (squared: 0.25), whatever their lengths
+        assertThat(squaredNorm(asked)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(squaredNorm(pasted)).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    /** Σ value² over every feature but the eight shape tokens. */
+    private static double squaredNorm(SparseVector vector) {
+        double sum = 0;
+        for (int i = 0; i < vector.size() - 8; i++) {
+            sum += vector.values()[i] * vector.values()[i];
+        }
+        return sum;
     }
 
     private static java.util.Set<Integer> indices(SparseVector vector) {
