@@ -7,6 +7,8 @@
 //   warmup     --seconds S --concurrency C --target SPEC...  load each target, print nothing (JIT warm-up)
 //
 // SPEC is name|http://host:port/path|Header: value|Header: value ... ; the first target is the floor (direct).
+// Several URLs separated by commas (name|http://a/path,http://b/path|...) spread the connections over them in turn,
+// as a load balancer would (the throughput of several gateway instances).
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,15 +26,27 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 public class LoadGen {
-    record Target(String name, URI uri, List<String> headers) {
+    record Target(String name, List<URI> uris, List<String> headers) {
+        static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
         static Target parse(String spec) {
             String[] parts = spec.split("\\|");
-            return new Target(parts[0], URI.create(parts[1]), List.of(parts).subList(2, parts.length));
+            return new Target(parts[0], Arrays.stream(parts[1].split(",")).map(URI::create).toList(),
+                    List.of(parts).subList(2, parts.length));
+        }
+
+        URI uri() {
+            return uris.getFirst();
+        }
+
+        /** The URL the next connection opens to. */
+        URI next() {
+            return uris.get(Math.floorMod(NEXT.getAndIncrement(), uris.size()));
         }
 
         byte[] request(String body) {
-            StringBuilder head = new StringBuilder("POST " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":"
-                    + uri.getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
+            StringBuilder head = new StringBuilder("POST " + uri().getPath() + " HTTP/1.1\r\nHost: " + uri().getHost() + ":"
+                    + uri().getPort() + "\r\nContent-Type: application/json\r\nContent-Length: "
                     + body.getBytes(StandardCharsets.UTF_8).length + "\r\n");
             headers.forEach(h -> head.append(h).append("\r\n"));
             head.append("\r\n").append(body);
@@ -43,17 +57,19 @@ public class LoadGen {
     /** One keep-alive connection; reads Content-Length and chunked bodies, timestamping SSE data events. */
     static final class Connection implements AutoCloseable {
         final Target target;
+        final URI endpoint;
         Socket socket;
         InputStream in;
         OutputStream out;
 
         Connection(Target target) throws IOException {
             this.target = target;
+            this.endpoint = target.next();
             open();
         }
 
         void open() throws IOException {
-            socket = new Socket(target.uri().getHost(), target.uri().getPort());
+            socket = new Socket(endpoint.getHost(), endpoint.getPort());
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(30_000);
             in = new BufferedInputStream(socket.getInputStream(), 65536);

@@ -2,6 +2,8 @@ package dev.gapwise.cli;
 
 import dev.gapwise.gateway.keys.KeyRecord;
 import dev.gapwise.gateway.keys.VirtualKeys;
+import dev.gapwise.gateway.spend.AllowanceStore;
+import dev.gapwise.gateway.spend.Scope;
 import dev.gapwise.gateway.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,12 +16,13 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Optional;
 
-/** {@code gapwise keys create|list|revoke}: virtual keys for the gateway's clients. */
+/** {@code gapwise keys create|list|update|revoke}: virtual keys for the gateway's clients. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
         description = {"Manages the virtual keys clients send to the gateway ('Authorization: Bearer KEY' or",
                 "'x-api-key: KEY'). Only a hash is stored; a key is shown once. Once any key exists, every",
                 "request needs a valid one. A running gateway sees changes within two seconds."},
-        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
+        subcommands = {KeysCommand.Create.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class,
+                KeysCommand.Update.class})
 final class KeysCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -49,6 +52,12 @@ final class KeysCommand implements Runnable {
                 "the classifiers say (for traffic whose owner vouches for it, e.g. a batch job of templated emails)."})
         boolean tierFixed;
 
+        @Mixin
+        SpendOptions spend;
+
+        @Option(names = "--team", paramLabel = "TEAM", description = "The team the key belongs to (gapwise teams create).")
+        String team;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,12 +74,22 @@ final class KeysCommand implements Runnable {
                 throw new UserException("--tier '" + tier + "' is not a tier of the policy; use one of "
                         + String.join(", ", policy.tiers().keySet()) + " (or define it under policy.tiers in gapwise.yaml)");
             }
+            spend.check();
             try (Database database = config.openDatabase()) {
+                AllowanceStore allowances = new AllowanceStore(database, InstantSource.system());
+                if (team != null && !allowances.load().teams().contains(team)) {
+                    throw new UserException("--team '" + team + "': no such team (gapwise teams create " + team + ")");
+                }
                 VirtualKeys.Created created = keys(database, config).create(name.strip(), Optional.ofNullable(tier),
                         tierFixed);
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.key());
                 out.println("created " + created.record().id() + " (" + name + "); the key above is shown only once");
+                if (team != null) {
+                    allowances.join(team, created.record().id());
+                    out.println("in team " + team);
+                }
+                spend.apply(allowances, Scope.KEY, created.record().id(), config.load(), out);
             } catch (SQLException e) {
                 throw new UserException("cannot create the key: " + e.getMessage());
             }
@@ -97,6 +116,50 @@ final class KeysCommand implements Runnable {
                 }
             } catch (SQLException e) {
                 throw new UserException("cannot list keys: " + e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = {"Sets or removes a key's budgets and rate limits, and its team. A running gateway sees",
+                    "the change within two seconds; a budget added mid-window counts the spend already in it."})
+    static final class Update implements Runnable {
+        @Mixin
+        GatewayConfigOption config;
+
+        @Parameters(paramLabel = "ID_OR_NAME")
+        String key;
+
+        @Mixin
+        SpendOptions spend;
+
+        @Option(names = "--team", paramLabel = "TEAM", description = "Moves the key to this team.")
+        String team;
+
+        @Option(names = "--no-team", description = "Takes the key out of its team.")
+        boolean noTeam;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            try (Database database = config.openDatabase()) {
+                KeyRecord record = SpendOptions.key(keys(database, config), key);
+                AllowanceStore allowances = new AllowanceStore(database, InstantSource.system());
+                PrintWriter out = spec.commandLine().getOut();
+                if (team != null) {
+                    if (!allowances.load().teams().contains(team)) {
+                        throw new UserException("--team '" + team + "': no such team (gapwise teams create " + team + ")");
+                    }
+                    allowances.join(team, record.id());
+                    out.println(record.name() + " is in team " + team);
+                } else if (noTeam && allowances.leave(record.id())) {
+                    out.println(record.name() + " is in no team");
+                }
+                spend.apply(allowances, Scope.KEY, record.id(), config.load(), out);
+            } catch (SQLException e) {
+                throw new UserException("cannot update the key: " + e.getMessage());
             }
         }
     }

@@ -19,6 +19,8 @@ import java.io.PrintWriter;
                 ImportCommand.class,
                 ServeCommand.class,
                 KeysCommand.class,
+                TeamsCommand.class,
+                BudgetsCommand.class,
                 LedgerCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,

@@ -137,6 +137,7 @@ final class RouteCommand implements Runnable {
         Catalog catalog = catalog();
         ModelLags lags = lags(policy, catalog);
         List<Deployment> deployments;
+        java.util.Optional<Deployment> baseline = java.util.Optional.empty();
         if (catalogDir != null || allDeployments) {
             deployments = catalog.deployments();
             notes.add("every deployment of the catalog is considered, callable or not ("
@@ -144,11 +145,13 @@ final class RouteCommand implements Runnable {
         } else {
             Gateway.Preview preview = Gateway.preview(gateway, catalog, System.getenv());
             deployments = preview.callable();
+            // the gateway's savings baseline, when the decision can state it (it is one of the deployments considered)
+            baseline = preview.reference().filter(deployments::contains);
             notes.addAll(preview.notes());
             notes.add(leftOut(catalog, deployments, gateway));
         }
         Classifiers classifiers = RoutingModels.forPolicy(policy);
-        Router router = PolicyPlanner.router(policy, catalog, deployments, lags, classifiers);
+        Router router = PolicyPlanner.router(policy, catalog, deployments, lags, classifiers, baseline);
         RouteRequest request = request(text);
         RouteDecision decision = router.route(request);
         PrintWriter out = spec.commandLine().getOut();

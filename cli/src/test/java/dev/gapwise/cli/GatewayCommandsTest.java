@@ -60,6 +60,46 @@ class GatewayCommandsTest {
     }
 
     @Test
+    void givesKeysAndTeamsBudgetsAndLimitsAndListsWhatIsLeft() throws Exception {
+        String config = config().toString();
+
+        Run team = run("teams", "create", "--config", config, "growth", "--budget", "500/month", "--limit",
+                "requests=600/minute");
+        Run key = run("keys", "create", "--config", config, "--name", "crm", "--team", "growth", "--budget", "50/month",
+                "--budget", "5/day:soft", "--budget", "20/month@gpt-4o", "--time-zone", "Europe/Paris");
+        Run update = run("keys", "update", "--config", config, "crm", "--budget", "60/month", "--remove-budget", "day",
+                "--limit", "tokens=200000/minute");
+        Run teams = run("teams", "list", "--config", config);
+        Run budgets = run("budgets", "--config", config);
+
+        assertThat(team.exit()).as(team.err()).isZero();
+        assertThat(team.out()).contains("created team growth", "budget 500.00 USD per month (hard, windows in UTC)",
+                "rate limit 600 requests per minute");
+        assertThat(key.exit()).as(key.err()).isZero();
+        assertThat(key.out()).contains("in team growth", "budget 5.00 USD per day (soft, windows in Europe/Paris)",
+                "budget 20.00 USD per month on gpt-4o (hard");
+        assertThat(update.out()).contains("removed the day budget", "budget 60.00 USD per month",
+                "rate limit 200000 tokens per minute");
+        assertThat(teams.out()).contains("growth", "keys:    crm", "budgets: 500.00/month", "600 requests per minute");
+        assertThat(budgets.exit()).as(budgets.err()).isZero();
+        assertThat(budgets.out()).contains("key   crm", "60.00", "20.00", "gpt-4o", "team  growth", "500.00",
+                "(Europe/Paris)").doesNotContain("5.00/day");
+        assertThat(budgets.out().lines().filter(l -> l.startsWith("key")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void refusesABudgetItCannotReadBeforeCreatingTheKey() throws Exception {
+        String config = config().toString();
+
+        Run bad = run("keys", "create", "--config", config, "--name", "x", "--budget", "fifty/month");
+        Run listed = run("keys", "list", "--config", config);
+
+        assertThat(bad.exit()).isEqualTo(Main.USER_ERROR);
+        assertThat(bad.err()).contains("--budget 'fifty/month': write AMOUNT/PERIOD");
+        assertThat(listed.out()).doesNotContain(" x ");
+    }
+
+    @Test
     void printsAnEmptyLedgerPlainly() throws Exception {
         Run ledger = run("ledger", "--config", config().toString());
 

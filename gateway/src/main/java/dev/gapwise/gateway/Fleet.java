@@ -11,12 +11,16 @@ import dev.gapwise.gateway.config.ProviderConfig;
 import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.Providers;
 import dev.gapwise.gateway.provider.openai.ModelDiscovery;
-import dev.gapwise.gateway.route.CheapestEligiblePlanner;
+import dev.gapwise.gateway.config.PriceOverride;
+import dev.gapwise.gateway.config.SpendConfig;
+import dev.gapwise.gateway.price.Pricing;
+import dev.gapwise.gateway.price.TokenPrice;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +29,19 @@ import java.util.OptionalLong;
 
 /**
  * The deployments this gateway can call, resolved from the configuration, the catalog, discovered local models
- * and the environment (provider keys), plus the reference deployment for baselines. Immutable.
+ * and the environment (provider keys); every deployment's price; and the savings baseline. The fleet is the one
+ * owner of the baseline: the ledger prices it through {@link #pricing}, and the router is handed its id as the
+ * policy's baseline deployment, so a decision and its ledger row always name the same one. Immutable.
  *
  * @param targets   callable deployments by id, with provider and key
- * @param known     every deployment with a price (callable or not), for the baseline
+ * @param known     every deployment (callable or not)
  * @param reference the deployment savings are measured against
+ * @param pricing   every known deployment's price (none for those written without one) and the baseline
+ * @param unpriced  callable deployments without a price: their cost is unknown (flagged in /readyz)
  * @param notes     what was skipped and why, for the start-up log (never contains a key)
  */
-record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deployment> reference, List<String> notes) {
+record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deployment> reference, Pricing pricing,
+             List<String> unpriced, List<String> notes) {
 
     /** The provider keys in use, for redaction. */
     List<String> secrets() {
@@ -83,12 +92,43 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
         }
         List<Deployment> known = new ArrayList<>(candidates);
         catalog.deployments().stream().filter(d -> !targets.containsKey(d.id())).forEach(known::add);
-        Optional<Deployment> reference = reference(config, known, lags);
-        reference.ifPresent(r -> notes.add("savings baseline " + r.id() + (config.reference().isPresent() ? " (configured)"
+        List<Deployment> callable = targets.values().stream().map(Target::deployment).toList();
+        SpendConfig spend = config.spend();
+        Map<String, TokenPrice> prices = new HashMap<>();
+        for (Deployment deployment : known) {
+            if (!spend.unpriced().contains(deployment.id())) {
+                prices.putIfAbsent(deployment.id(),
+                        spend.prices().getOrDefault(deployment.id(), PriceOverride.NONE).applyTo(deployment));
+            }
+        }
+        Map<String, java.util.Set<String>> named = Map.of("prices", spend.prices().keySet(),
+                "limits.deployments", spend.limits().deployments().keySet(),
+                "budgets.output_ceilings", spend.budgets().outputCeilings().keySet());
+        named.forEach((section, ids) -> ids.stream().filter(id -> known.stream().noneMatch(d -> d.id().equals(id)))
+                .findFirst().ifPresent(id -> {
+                    throw new ConfigException(section + "." + id, "is not a known deployment id; use one of "
+                            + known.stream().map(Deployment::id).limit(20).toList());
+                }));
+        List<String> unpriced = callable.stream().map(Deployment::id).filter(id -> !prices.containsKey(id)).toList();
+        unpriced.forEach(id -> notes.add(id + ": no price; its cost is unknown (never taken as $0): routed last, "
+                + "refused under a budget, its ledger rows flagged unpriced"));
+        List<String> noCacheRate = callable.stream().filter(d -> prices.containsKey(d.id()))
+                .filter(d -> d.dialect() != dev.gapwise.catalog.Dialect.ANTHROPIC)
+                .filter(d -> !spend.prices().getOrDefault(d.id(), PriceOverride.NONE).setsCacheRates())
+                .map(Deployment::id).toList();
+        if (!noCacheRate.isEmpty()) {
+            notes.add(noCacheRate.size() + " callable deployments have no cache_read price, so cached input is billed "
+                    + "at their input rate (never below cost); set prices.ID.cache_read for each, e.g. "
+                    + noCacheRate.getFirst());
+        }
+        Optional<Deployment> reference = reference(config, known, callable, prices, lags);
+        reference.ifPresent(r -> notes.add("savings baseline " + r.id() + (config.reference().isPresent()
+                || config.policy().baselineDeployment().isPresent() ? " (configured)"
                 : lags.lag(r.modelId(), lagIndex(config)).map(l -> String.format(java.util.Locale.ROOT,
-                " (cheapest deployment of the model nearest the frontier: %.1f months on %s)", l.months(), l.index()))
-                .orElse(" (the priciest known deployment: no model has a lag)"))));
-        return new Fleet(targets, List.copyOf(known), reference, List.copyOf(notes));
+                " (cheapest callable deployment of the model nearest the frontier: %.1f months on %s)", l.months(),
+                l.index())).orElse(" (the priciest callable deployment: no callable model has a lag)"))));
+        return new Fleet(targets, List.copyOf(known), reference, new Pricing(prices, reference), unpriced,
+                List.copyOf(notes));
     }
 
     /** The index the policy measures lags on: that of its high-stakes tier (eci for the built-in policy). */
@@ -98,21 +138,32 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
     }
 
     /**
-     * The configured reference; else the cheapest deployment of the model nearest the frontier on the policy's
-     * lag index (what "the same request on the frontier model" costs); else, with no lags at all, the priciest.
+     * The configured reference (any known deployment with a price); else, among the callable priced deployments,
+     * the cheapest one of the model nearest the frontier on the policy's lag index (what "the same request on the
+     * frontier model" costs, on a deployment this gateway can actually call); else, with no lags at all, the
+     * priciest callable one.
      */
-    private static Optional<Deployment> reference(GatewayConfig config, List<Deployment> known, ModelLags lags) {
-        if (config.reference().isPresent()) {
-            String id = config.reference().get();
-            return Optional.of(known.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
+    private static Optional<Deployment> reference(GatewayConfig config, List<Deployment> known, List<Deployment> callable,
+                                                  Map<String, TokenPrice> prices, ModelLags lags) {
+        Optional<String> named = config.reference().or(() -> config.policy().baselineDeployment());
+        if (named.isPresent()) {
+            String id = named.get();
+            Deployment configured = known.stream().filter(d -> d.id().equals(id)).findFirst().orElseThrow(() ->
                     new ConfigException("reference", "'" + id + "' is not a known deployment id; use one of "
-                            + known.stream().map(Deployment::id).limit(20).toList())));
+                            + known.stream().map(Deployment::id).limit(20).toList()));
+            if (!prices.containsKey(id)) {
+                throw new ConfigException("reference", "'" + id + "' has no price, so it cannot be a savings baseline; "
+                        + "give it a price or name another deployment");
+            }
+            return Optional.of(configured);
         }
         String index = lagIndex(config);
-        Optional<Deployment> nearest = known.stream().filter(d -> lags.lag(d.modelId(), index).isPresent())
+        List<Deployment> priced = callable.stream().filter(d -> prices.containsKey(d.id())).toList();
+        Comparator<Deployment> byPrice = Comparator.comparing((Deployment d) -> prices.get(d.id()).blended())
+                .thenComparing(Deployment::id);
+        Optional<Deployment> nearest = priced.stream().filter(d -> lags.lag(d.modelId(), index).isPresent())
                 .min(Comparator.comparingDouble((Deployment d) -> lags.lag(d.modelId(), index).orElseThrow().months())
-                        .thenComparing(CheapestEligiblePlanner::blendedPrice).thenComparing(Deployment::id));
-        return nearest.or(() -> known.stream().max(Comparator.comparing(CheapestEligiblePlanner::blendedPrice)
-                .thenComparing(Deployment::id)));
+                        .thenComparing(byPrice));
+        return nearest.or(() -> priced.stream().max(byPrice));
     }
 }

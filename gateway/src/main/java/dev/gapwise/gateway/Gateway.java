@@ -12,6 +12,16 @@ import dev.gapwise.gateway.ingress.Ingress;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.ledger.Ledger;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
+import dev.gapwise.gateway.config.RedisConfig;
+import dev.gapwise.gateway.price.AttemptFanOut;
+import dev.gapwise.gateway.spend.AllowanceStore;
+import dev.gapwise.gateway.spend.Allowances;
+import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.spend.SpendGate;
+import dev.gapwise.gateway.spend.SpendHistory;
+import dev.gapwise.gateway.spend.counter.Counters;
+import dev.gapwise.gateway.spend.counter.LocalCounters;
+import dev.gapwise.gateway.spend.counter.RedisCounters;
 import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.routing.Classifiers;
@@ -66,18 +76,22 @@ public final class Gateway implements AutoCloseable {
     private final UpstreamClient upstream;
     private final Fleet fleet;
     private final VirtualKeys keys;
+    private final Allowances allowances;
+    private final SpendGate spend;
     private final InFlight inFlight;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
-                    VirtualKeys keys, InFlight inFlight, Duration shutdownGrace) {
+                    VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace) {
         this.server = server;
         this.database = database;
         this.ledger = ledger;
         this.upstream = upstream;
         this.fleet = fleet;
         this.keys = keys;
+        this.allowances = allowances;
+        this.spend = spend;
         this.inFlight = inFlight;
         this.shutdownGrace = shutdownGrace;
     }
@@ -95,7 +109,8 @@ public final class Gateway implements AutoCloseable {
                                 InstantSource clock, Classifiers classifiers) {
         ModelLags lags = lagsOf(catalog);
         return start(config, catalog, environment, clock, lags,
-                callable -> new PolicyPlanner(config.policy(), catalog, callable, lags, classifiers));
+                fleet -> new PolicyPlanner(config.policy(), catalog, fleet.callable(), lags, classifiers,
+                        fleet.reference(), java.util.Set.copyOf(fleet.unpriced())));
     }
 
     /**
@@ -105,7 +120,7 @@ public final class Gateway implements AutoCloseable {
      */
     public static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                 InstantSource clock, Function<List<Deployment>, RoutePlanner> planners) {
-        return start(config, catalog, environment, clock, lagsOf(catalog), planners);
+        return start(config, catalog, environment, clock, lagsOf(catalog), fleet -> planners.apply(fleet.callable()));
     }
 
     /**
@@ -139,12 +154,15 @@ public final class Gateway implements AutoCloseable {
     }
 
     private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
-                                 InstantSource clock, ModelLags lags, Function<List<Deployment>, RoutePlanner> planners) {
+                                 InstantSource clock, ModelLags lags, Function<Fleet, RoutePlanner> planners) {
         Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
         CatalogWarnings.of(catalog, config, environment, java.time.LocalDate.ofInstant(clock.instant(),
                 java.time.ZoneOffset.UTC)).forEach(warning -> LOG.warn("catalog: {}", warning));
         Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
-        Redactor redactor = new Redactor(Stream.concat(fleet.secrets().stream(), adminKey.stream()).toList());
+        Optional<String> redisPassword = config.spend().redis().flatMap(RedisConfig::password)
+                .flatMap(ref -> ref.resolve(environment));
+        Redactor redactor = new Redactor(Stream.of(fleet.secrets().stream(), adminKey.stream(), redisPassword.stream())
+                .flatMap(s -> s).toList());
         Database database = Database.openForServing(config.ledger().jdbcUrl());
         if (!database.migrated()) {
             LOG.warn("database {} is unreachable at start: serving anyway; ledger rows stay durable in {} and are "
@@ -157,7 +175,7 @@ public final class Gateway implements AutoCloseable {
         try {
             refuseOpenListener(config, keys);
             ledger = new Ledger(database, config.ledger().pendingFile(), config.ledger().fsync(),
-                    config.ledger().batchWindow(), fleet.reference(), metrics::attempt);
+                    config.ledger().batchWindow());
         } catch (RuntimeException e) {
             keys.close();
             database.close();
@@ -165,8 +183,16 @@ public final class Gateway implements AutoCloseable {
         }
         metrics.ledger(ledger);
         UpstreamClient upstream = new UpstreamClient(config.timeouts());
-        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), ledger, clock,
-                redactor), config.retry(), clock);
+        Allowances allowances = new Allowances(new AllowanceStore(database, clock), config.spend().limits(), clock).start();
+        Counters counters = config.spend().redis().<Counters>map(redis -> new RedisCounters(redis, redisPassword))
+                .orElseGet(() -> new LocalCounters(clock));
+        Ledger written = ledger;
+        SpendGate spend = new SpendGate(allowances, fleet.pricing(), counters, new SpendHistory(database),
+                () -> catchUp(written), config.spend().budgets(),
+                config.spend().redis().map(RedisConfig::onOutage).orElse(RedisConfig.OnOutage.SERVE), metrics, clock);
+        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, List.of(spend, metrics::attempt));
+        CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), attempts, clock,
+                redactor), config.retry(), clock, spend);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gapwise-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -180,11 +206,12 @@ public final class Gateway implements AutoCloseable {
         server.addConnector(connector);
         server.setErrorHandler(Ingress.errorHandler());
         InFlight inFlight = new InFlight();
-        Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, inFlight,
+        Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, allowances, spend, inFlight,
                 config.server().shutdownGrace());
+        RoutePlanner planner = planners.apply(fleet);
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
-                planners.apply(fleet.callable()), loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
-                redactor)));
+                planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
+                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()))));
         try {
             server.start();
         } catch (Exception e) {
@@ -193,10 +220,23 @@ public final class Gateway implements AutoCloseable {
                     + config.server().port() + " (" + e.getMessage() + "); pick another --port or stop what uses it");
         }
         fleet.notes().forEach(note -> LOG.info("deployments: {}", note));
-        LOG.info("gapwise gateway listening on {} with {} callable deployments, reference {}, auth {}, ledger {}",
-                gateway.uri(), fleet.targets().size(), fleet.reference().map(Deployment::id).orElse("none"),
-                config.auth().name().toLowerCase(java.util.Locale.ROOT), config.ledger().redactedUrl());
+        LOG.info("gapwise gateway listening on {} with {} callable deployments, reference {}, auth {}, ledger {}, "
+                        + "budget and rate-limit counters {}", gateway.uri(), fleet.targets().size(),
+                fleet.reference().map(Deployment::id).orElse("none"),
+                config.auth().name().toLowerCase(java.util.Locale.ROOT), config.ledger().redactedUrl(), spend.describe());
         return gateway;
+    }
+
+    /** Lets this process's ledger rows reach the database (at most a second) before a budget window is read from it. */
+    private static void catchUp(Ledger ledger) {
+        if (ledger.pendingRows() == 0) {
+            return;
+        }
+        try {
+            ledger.flush(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void refuseOpenListener(GatewayConfig config, VirtualKeys keys) {
@@ -224,6 +264,13 @@ public final class Gateway implements AutoCloseable {
         ObjectNode keyNode = details.putObject("keys").put("snapshot", keyStatus.loaded()
                 ? (keyStatus.lastError().isPresent() ? "stale" : "fresh") : "never loaded");
         keyStatus.loadedAt().ifPresent(at -> keyNode.put("loaded_at", at.toString()));
+        details.putObject("budgets").put("counters", spend.describe())
+                .put("limits_snapshot", allowances.loaded() ? (allowances.lastError().isPresent() ? "stale" : "fresh")
+                        : "never loaded").put("pending_settles", spend.pendingSettles());
+        if (!fleet.unpriced().isEmpty()) {
+            // served, but their cost is unknown: flagged here and in the start-up log, never recorded as $0
+            fleet.unpriced().forEach(details.putObject("prices").putArray("unpriced")::add);
+        }
         Readiness.Status status;
         if (inFlight.draining()) {
             details.put("shutdown", "draining");
@@ -261,6 +308,12 @@ public final class Gateway implements AutoCloseable {
     /** The ledger (tests wait on {@link Ledger#flush()}). */
     public Ledger ledger() {
         return ledger;
+    }
+
+    /** Reloads keys, teams, budgets and limits now instead of within two seconds (tests, tools). */
+    public void refresh() {
+        keys.refresh();
+        allowances.refresh();
     }
 
     /** The virtual keys (tests refresh their snapshot instead of waiting for the refresher). */
@@ -320,6 +373,8 @@ public final class Gateway implements AutoCloseable {
             LOG.warn("stopping the HTTP server: {}", e.getMessage());
         }
         keys.close();
+        allowances.close();
+        spend.close();
         upstream.close();
         ledger.close(LEDGER_FLUSH_TIME);
         database.close();

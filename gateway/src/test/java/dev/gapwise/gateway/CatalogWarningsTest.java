@@ -33,7 +33,7 @@ class CatalogWarningsTest {
                 Optional.empty(), false)));
         return configured.isEmpty() ? config : new GatewayConfig(config.server(), config.auth(), config.providers(),
                 configured, true, Optional.empty(), config.ledger(), config.retry(), config.timeouts(), config.policy(),
-                config.access());
+                config.access(), config.spend());
     }
 
     private static final Deployment RETIRED = deployment("deepseek-chat", "deepseek-chat", LocalDate.of(2026, 4, 24),

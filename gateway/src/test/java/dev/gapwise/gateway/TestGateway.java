@@ -125,6 +125,14 @@ public final class TestGateway implements AutoCloseable {
         return start(dir, extraYaml, new Catalog(List.of(), List.of()));
     }
 
+    /** A gateway whose configuration is the test YAML changed by {@code edit} (to drop or alter a part). */
+    public static TestGateway start(Path dir, String extraYaml, java.util.function.UnaryOperator<String> edit) {
+        FakeUpstream upstream = FakeUpstream.start();
+        GatewayConfig config = ConfigLoader.parse(edit.apply(yaml(upstream.baseUrl(), dir, extraYaml)), "test");
+        return new TestGateway(upstream, Gateway.start(config, new Catalog(List.of(), List.of()), environment(),
+                InstantSource.system()));
+    }
+
     /** A gateway over the fake upstream whose models' facts (scores, countries) come from {@code catalog}. */
     public static TestGateway start(Path dir, String extraYaml, Catalog catalog) {
         FakeUpstream upstream = FakeUpstream.start();

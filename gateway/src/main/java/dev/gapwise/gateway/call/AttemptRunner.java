@@ -65,6 +65,10 @@ public final class AttemptRunner {
         /** The request has a part this deployment's dialect cannot carry: nothing was sent, nothing recorded. */
         record Untranslatable(Failure.BadRequest failure) implements Result {
         }
+
+        /** A budget or rate limit stopped the attempt before it was sent: nothing was sent, nothing recorded. */
+        record Stopped(AttemptGate.Verdict.Stop stop) implements Result {
+        }
     }
 
     /** Time spent waiting on upstreams and backoff during one call: not gateway overhead. */
@@ -76,7 +80,8 @@ public final class AttemptRunner {
         }
     }
 
-    Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits) {
+    Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits,
+               AttemptGate.Tab tab) {
         Provider provider = target.provider();
         Dialect ingress = request.context().ingress();
         ObjectNode translated;
@@ -86,6 +91,13 @@ public final class AttemptRunner {
                         + target.deployment().id() + " speaks " + provider.dialect().id() + ")"));
             }
             case Translation.Request.Translated done -> translated = done.body();
+        }
+        switch (tab.admit(target, number)) {
+            case AttemptGate.Verdict.Stop stop -> {
+                stop.limits().ifPresent(client::rateLimits);
+                return new Result.Stopped(stop);
+            }
+            case AttemptGate.Verdict.Go go -> client.rateLimits(go.limits());
         }
         byte[] body = Json.bytes(provider.prepare(translated, target.deployment().upstreamModel()));
         Instant startedAt = clock.instant();

@@ -16,25 +16,42 @@ import java.util.Optional;
  * attemptsPerDeployment} attempts; it retries only errors that may pass (connect, 408, 429, 5xx, 529), only
  * while nothing has reached the client, waiting {@code Retry-After} or a jittered backoff; otherwise it falls
  * back to the next candidate, unless the error says no deployment would accept the request. A cancelled call
- * (client gone, shutdown) is never retried nor falls back. Thread-safe: all
- * per-call state lives on the calling (virtual) thread.
+ * (client gone, shutdown) is never retried nor falls back. Before each attempt the {@link AttemptGate} reserves its
+ * worst case against the budgets and takes it from the rate limits, or stops it: a stop that another deployment may
+ * pass (its own limit, a dearer worst case) moves to the next candidate, any other ends the call with its failure;
+ * whatever the call still holds when it ends is released. Thread-safe: all per-call state lives on the calling
+ * (virtual) thread.
  */
 public final class CallLoop {
     private final Map<String, Target> targets;
     private final AttemptRunner runner;
     private final RetryPolicy retry;
     private final InstantSource clock;
+    private final AttemptGate gate;
 
     public CallLoop(Map<String, Target> targets, AttemptRunner runner, RetryPolicy retry, InstantSource clock) {
+        this(targets, runner, retry, clock, AttemptGate.OPEN);
+    }
+
+    public CallLoop(Map<String, Target> targets, AttemptRunner runner, RetryPolicy retry, InstantSource clock,
+                    AttemptGate gate) {
         this.targets = Map.copyOf(targets);
         this.runner = runner;
         this.retry = retry;
         this.clock = clock;
+        this.gate = gate;
     }
 
     /** Calls the route's candidates for a request, writing the answer or stream to {@code client}. */
     public CallOutcome call(CallRequest request, RoutePlan.Route route, ClientChannel client) {
+        try (AttemptGate.Tab tab = gate.open(request)) {
+            return call(request, route, client, tab);
+        }
+    }
+
+    private CallOutcome call(CallRequest request, RoutePlan.Route route, ClientChannel client, AttemptGate.Tab tab) {
         List<Attempt> attempts = new ArrayList<>();
+        Failure gateStop = null;
         AttemptRunner.Waits waits = new AttemptRunner.Waits();
         Failure last = new Failure.NoDeployment("no deployment could be tried");
         for (int c = 0; c < route.candidates().size(); c++) {
@@ -50,7 +67,7 @@ public final class CallLoop {
                 }
                 String reason = tryNumber == 1 ? candidate.reason() : candidate.reason() + "; retry " + (tryNumber - 1);
                 AttemptRunner.Result.Failed failed;
-                switch (runner.run(request, target, attempts.size() + 1, reason, client, waits)) {
+                switch (runner.run(request, target, attempts.size() + 1, reason, client, waits, tab)) {
                     case AttemptRunner.Result.Done done -> {
                         attempts.add(done.attempt());
                         return done.outcome().apply(List.copyOf(attempts));
@@ -65,6 +82,14 @@ public final class CallLoop {
                     case AttemptRunner.Result.Failed attempt -> {
                         attempts.add(attempt.attempt());
                         failed = attempt;
+                    }
+                    case AttemptRunner.Result.Stopped stop -> {
+                        if (!stop.stop().tryNext()) {
+                            return new CallOutcome.Failed(stop.stop().failure(), List.copyOf(attempts));
+                        }
+                        // the first stop says most (the budget or limit the best candidate hit)
+                        gateStop = gateStop == null ? stop.stop().failure() : gateStop;
+                        failed = null;
                     }
                 }
                 if (failed == null) {
@@ -87,7 +112,7 @@ public final class CallLoop {
                 }
             }
         }
-        return new CallOutcome.Failed(last, List.copyOf(attempts));
+        return new CallOutcome.Failed(gateStop != null && attempts.isEmpty() ? gateStop : last, List.copyOf(attempts));
     }
 
     private static Optional<CallOutcome> stopped(CallRequest request, List<Attempt> attempts) {

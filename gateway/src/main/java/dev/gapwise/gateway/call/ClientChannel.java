@@ -10,6 +10,10 @@ public interface ClientChannel {
     /** Sends one stream event, committing the 200 event-stream response first if needed; false when the client is gone. */
     boolean send(ServedBy servedBy, SseEvent event);
 
+    /** The rate limits the request was counted against, for the answer's headers (the last call wins). */
+    default void rateLimits(RateLimitStatus status) {
+    }
+
     /** Ends a stream cleanly. */
     void endStream();
 

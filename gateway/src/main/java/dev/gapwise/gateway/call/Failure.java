@@ -85,6 +85,34 @@ public sealed interface Failure {
     record NoDeployment(String message) implements Failure {
     }
 
+    /**
+     * A rate limit has no room now: transient, retry after {@code retryAfter} (429, {@code x-should-retry: true}).
+     */
+    record Throttled(String message, java.time.Duration retryAfter, RateLimitStatus limits) implements Failure {
+    }
+
+    /**
+     * A budget is spent: terminal until its window resets (429, {@code x-should-retry: false}, {@code Retry-After}
+     * to the reset), with the budget's structured fields.
+     */
+    record BudgetSpent(String message, BudgetStop budget) implements Failure {
+    }
+
+    /** The request alone is larger than a whole rate limit: it can never fit (429, not retryable). */
+    record OverLimit(String message) implements Failure {
+    }
+
+    /**
+     * A hard budget applies but cannot be checked (the shared counters are unreachable): refused, failing closed
+     * (503, retryable shortly).
+     */
+    record SpendUnavailable(String message) implements Failure {
+    }
+
+    /** A budget applies but no candidate has a price, so the cost cannot be estimated (403). */
+    record Unpriced(String message) implements Failure {
+    }
+
     /** Every candidate failed; {@code status} is the last upstream HTTP status, 0 if none. */
     record Upstream(ErrorClass errorClass, int status, String message) implements Failure {
     }

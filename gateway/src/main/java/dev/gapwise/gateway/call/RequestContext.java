@@ -16,9 +16,10 @@ import java.util.Optional;
  * @param requestedModel the model the client sent
  * @param tier           the risk tier the route was decided for
  * @param decision       every reason of the routing decision, for the ledger ("" when there were none)
+ * @param team           the team of the key, when it belongs to one
  */
 public record RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
-                             String requestedModel, String tier, String decision) {
+                             String requestedModel, String tier, String decision, Optional<String> team) {
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(receivedAt, "receivedAt");
@@ -27,5 +28,12 @@ public record RequestContext(String requestId, Instant receivedAt, Optional<Stri
         Objects.requireNonNull(requestedModel, "requestedModel");
         Objects.requireNonNull(tier, "tier");
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(team, "team");
+    }
+
+    /** A request of a key that belongs to no team. */
+    public RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
+                          String requestedModel, String tier, String decision) {
+        this(requestId, receivedAt, keyId, ingress, requestedModel, tier, decision, Optional.empty());
     }
 }

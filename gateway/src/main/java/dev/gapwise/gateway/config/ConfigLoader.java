@@ -17,6 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts", "policy", "endpoint_access", "admin_key");
+                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -70,7 +72,9 @@ public final class ConfigLoader {
             default -> throw top.error("auth", "'" + v + "' must be one of auto, required, none");
         }).orElse(AuthMode.AUTO);
         Map<String, ProviderConfig> providers = providers(top.child("providers"));
-        List<Deployment> deployments = deployments(top.child("deployments"), providers);
+        SpendConfigReader.FromDeployments fromDeployments = new SpendConfigReader.FromDeployments(new HashMap<>(),
+                new HashSet<>(), new HashMap<>());
+        List<Deployment> deployments = deployments(top.child("deployments"), providers, fromDeployments);
         boolean catalog = top.optionalBoolean("catalog_deployments").orElse(true);
         Optional<String> reference = top.optionalText("reference");
         LedgerConfig ledger = ledger(top.child("ledger"));
@@ -90,8 +94,10 @@ public final class ConfigLoader {
                 timeoutNode.optionalDuration("first_byte").orElse(Timeouts.DEFAULT.firstByte()),
                 timeoutNode.optionalDuration("total").orElse(Timeouts.DEFAULT.total()));
         Optional<SecretRef> adminKey = top.optionalText("admin_key").map(value -> secret(top, "admin_key", value));
+        Policy policy = policy(root.path("policy"));
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
-                policy(root.path("policy")), access(top.child("endpoint_access"), adminKey));
+                policy, access(top.child("endpoint_access"), adminKey),
+                SpendConfigReader.read(top, fromDeployments, policy));
     }
 
     /** The routing policy ({@code policy:}), or the built-in one when the file has none. */
@@ -186,12 +192,14 @@ public final class ConfigLoader {
         }
     }
 
-    private static List<Deployment> deployments(ConfigNode node, Map<String, ProviderConfig> providers) {
+    private static List<Deployment> deployments(ConfigNode node, Map<String, ProviderConfig> providers,
+                                                SpendConfigReader.FromDeployments extras) {
         List<Deployment> deployments = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         for (int i = 0; i < node.size(); i++) {
             ConfigNode row = node.element(i);
-            row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction", "context_window");
+            row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction", "context_window",
+                    "max_output_tokens");
             String model = row.requiredText("model");
             String providerName = row.requiredText("provider");
             ProviderConfig provider = providers.get(providerName);
@@ -203,14 +211,26 @@ public final class ConfigLoader {
             if (!ids.add(id)) {
                 throw row.error("id", "'" + id + "' is used by two deployments; give each a distinct id");
             }
-            ConfigNode price = row.child("price");
-            price.only("input", "output");
-            Price listPrice;
-            try {
-                listPrice = new Price(price.requiredDecimal("input"), price.requiredDecimal("output"));
-            } catch (IllegalArgumentException e) {
-                throw row.error("price", e.getMessage());
+            // a deployment written without a price has an unknown cost: routed last, refused under a budget, and
+            // its rows flagged, never recorded as $0 (the placeholder list price below is never billed)
+            Price listPrice = Price.of("0", "0");
+            if (row.has("price")) {
+                PriceOverride price = SpendConfigReader.price(row.child("price"), true);
+                try {
+                    listPrice = new Price(price.input().orElseThrow(), price.output().orElseThrow());
+                } catch (IllegalArgumentException e) {
+                    throw row.error("price", e.getMessage());
+                }
+                extras.prices().put(id, price);
+            } else {
+                extras.unpriced().add(id);
             }
+            row.optionalInt("max_output_tokens").ifPresent(max -> {
+                if (max < 1) {
+                    throw row.error("max_output_tokens", max + " must be at least 1");
+                }
+                extras.outputCeilings().put(id, (long) max);
+            });
             OptionalLong context = row.optionalInt("context_window").map(v -> OptionalLong.of(v)).orElse(OptionalLong.empty());
             deployments.add(new Deployment(id, model, providerName, provider.dialect(), provider.baseUrl(),
                     row.optionalText("upstream_model").orElse(model), row.optionalText("jurisdiction").orElse("unknown"),

@@ -112,16 +112,48 @@ record ConfigNode(String path, JsonNode value) {
         return Optional.of(field.booleanValue());
     }
 
-    BigDecimal requiredDecimal(String name) {
+    Optional<BigDecimal> optionalDecimal(String name, String unit) {
         JsonNode field = value.path(name);
         if (field.isMissingNode() || field.isNull()) {
-            throw error(name, "missing; write USD per million tokens, e.g. 0.27");
+            return Optional.empty();
         }
         try {
-            return new BigDecimal(field.asString());
+            BigDecimal decimal = new BigDecimal(field.asString());
+            if (decimal.signum() < 0) {
+                throw error(name, "'" + field.asString() + "' cannot be negative");
+            }
+            return Optional.of(decimal);
         } catch (NumberFormatException e) {
-            throw error(name, "'" + field.asString() + "' must be a number of USD per million tokens, e.g. 0.27");
+            throw error(name, "'" + field.asString() + "' must be a number of " + unit);
         }
+    }
+
+    /** A list of text values, or one text value as a list of one. */
+    List<String> texts(String name) {
+        JsonNode field = value.path(name);
+        if (field.isMissingNode() || field.isNull()) {
+            return List.of();
+        }
+        if (field.isValueNode()) {
+            return List.of(optionalText(name).orElseThrow());
+        }
+        if (!field.isArray()) {
+            throw error(name, "must be a value or a list of values");
+        }
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < field.size(); i++) {
+            JsonNode item = field.get(i);
+            if (!item.isValueNode() || item.asString().isBlank()) {
+                throw new ConfigException(key(name) + "[" + i + "]", "must be a non-empty text value");
+            }
+            texts.add(item.asString().strip());
+        }
+        return texts;
+    }
+
+    boolean has(String name) {
+        JsonNode field = value.path(name);
+        return !field.isMissingNode() && !field.isNull();
     }
 
     Optional<Duration> optionalDuration(String name) {

@@ -17,18 +17,19 @@ import java.util.Optional;
  * @param providers          upstream providers by name, in file order
  * @param deployments        deployments written in the file
  * @param catalogDeployments also use the catalog's deployments of every configured provider
- * @param reference          id of the frontier deployment that savings are measured against; empty = the
- *                           priciest known deployment
+ * @param reference          id of the deployment that savings are measured against; empty = the cheapest
+ *                           callable deployment of the model nearest the frontier
  * @param ledger             where rows and keys are stored
  * @param retry              retries per deployment and backoff
  * @param timeouts           upstream time limits
  * @param policy             the routing policy: tiers, eligibility, objectives, rules
  * @param access             who may read /metrics, /v1/models and /readyz once keys are in use
+ * @param spend              prices beyond the catalog's, budgets, rate limits and the shared Redis
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
-                            EndpointAccess access) {
+                            EndpointAccess access, SpendConfig spend) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -40,21 +41,29 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(timeouts, "timeouts");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(spend, "spend");
     }
 
     /** A configuration with defaults everywhere and these providers. */
     public static GatewayConfig of(Map<String, ProviderConfig> providers) {
         return new GatewayConfig(ServerConfig.DEFAULT, AuthMode.AUTO, providers, List.of(), true, Optional.empty(),
-                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT, Policy.builtIn(), EndpointAccess.DEFAULT);
+                LedgerConfig.DEFAULT, RetryPolicy.DEFAULT, Timeouts.DEFAULT, Policy.builtIn(), EndpointAccess.DEFAULT,
+                SpendConfig.DEFAULT);
     }
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access);
+                timeouts, policy, access, spend);
+    }
+
+    public GatewayConfig withSpend(SpendConfig value) {
+        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts, policy, access, value);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access);
+                timeouts, policy, access, spend);
     }
 }
+

@@ -10,6 +10,7 @@ import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RouteRequest;
+import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.LogValue;
 import org.eclipse.jetty.http.HttpHeader;
@@ -153,20 +154,28 @@ final class ChatHandler extends Handler.Abstract {
         }
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
-        RoutePlan plan = parts.planner().plan(new RouteRequest(ok.model(), endpoint,
+        Optional<String> keyId = identity.map(KeyIdentity::id);
+        Optional<String> team = parts.budgets().teamOf(keyId);
+        RoutePlan plan;
+        switch (parts.budgets().plan(new RouteRequest(ok.model(), endpoint,
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
                 RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
                 RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
-                RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())));
+                RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())), keyId, team)) {
+            case Budgets.Routed.Refused refused -> {
+                return failed(channel, refused.failure(), ok.model());
+            }
+            case Budgets.Routed.Planned planned -> plan = planned.plan();
+        }
         return switch (plan) {
             case RoutePlan.UnknownModel unknown -> failed(channel, new Failure.UnknownModel(unknown.model()), ok.model());
             case RoutePlan.NoDeployment none -> failed(channel, new Failure.NoDeployment(none.reason()), ok.model());
             case RoutePlan.NotAllowed refused -> failed(channel, new Failure.NotAllowed(refused.reason()), ok.model());
             case RoutePlan.Invalid invalid -> failed(channel, new Failure.BadRequest(invalid.message()), ok.model());
             case RoutePlan.Route route -> {
-                RequestContext context = new RequestContext(requestId, parts.clock().instant(),
-                        identity.map(KeyIdentity::id), dialect, ok.model(), route.tier(), route.decision());
+                RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
+                        ok.model(), route.tier(), route.decision(), team);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
                         received, cancellation);
                 CallOutcome result = parts.loop().call(call, route, channel);

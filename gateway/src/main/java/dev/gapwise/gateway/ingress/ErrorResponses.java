@@ -1,10 +1,17 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.BudgetStop;
 import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.provider.SseEvent;
 import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Turns a {@link Failure} into an HTTP status and an error body in the caller's dialect. Stateless. */
 final class ErrorResponses {
@@ -19,12 +26,25 @@ final class ErrorResponses {
      * @param openAiCode    OpenAI {@code error.code}, may be null
      * @param anthropicType Anthropic {@code error.type}
      * @param message       the message (never contains a key)
+     * @param fields        structured fields added to the error object (a spent budget's), or null
      */
-    record Rendered(int status, String openAiType, String openAiCode, String anthropicType, String message) {
+    record Rendered(int status, String openAiType, String openAiCode, String anthropicType, String message,
+                    ObjectNode fields) {
+        Rendered(int status, String openAiType, String openAiCode, String anthropicType, String message) {
+            this(status, openAiType, openAiCode, anthropicType, message, null);
+        }
+
+        Rendered withMessage(String value) {
+            return new Rendered(status, openAiType, openAiCode, anthropicType, value, fields);
+        }
+
         ObjectNode body(Dialect dialect) {
             if (dialect == Dialect.ANTHROPIC) {
                 ObjectNode body = Json.object().put("type", "error");
-                body.putObject("error").put("type", anthropicType).put("message", message);
+                ObjectNode error = body.putObject("error").put("type", anthropicType).put("message", message);
+                if (fields != null) {
+                    error.setAll(fields);
+                }
                 return body;
             }
             ObjectNode body = Json.object();
@@ -34,6 +54,9 @@ final class ErrorResponses {
                 error.putNull("code");
             } else {
                 error.put("code", openAiCode);
+            }
+            if (fields != null) {
+                error.setAll(fields);
             }
             return body;
         }
@@ -70,9 +93,56 @@ final class ErrorResponses {
                     new Rendered(403, "invalid_request_error", "model_not_allowed", "permission_error", message);
             case Failure.NoDeployment n ->
                     new Rendered(503, "server_error", "no_deployment_available", "api_error", message);
+            case Failure.Throttled t -> new Rendered(429, "rate_limit_error", "rate_limit_exceeded", "rate_limit_error",
+                    message);
+            case Failure.BudgetSpent b -> new Rendered(429, "insufficient_quota", "budget_exceeded", "billing_error",
+                    message, budgetFields(b.budget()));
+            case Failure.OverLimit o -> new Rendered(429, "invalid_request_error", "request_exceeds_rate_limit",
+                    "invalid_request_error", message);
+            case Failure.SpendUnavailable u -> new Rendered(503, "server_error", "budget_unavailable", "api_error", message);
+            case Failure.Unpriced u -> new Rendered(403, "invalid_request_error", "unpriced_deployment",
+                    "permission_error", message);
             case Failure.Upstream u -> upstream(u);
             case Failure.Internal i -> new Rendered(500, "server_error", null, "api_error", message);
         };
+    }
+
+    /** The structured fields of a spent budget: scope, limit, spent, period, resets_at. */
+    private static ObjectNode budgetFields(BudgetStop budget) {
+        ObjectNode fields = Json.object();
+        ObjectNode node = fields.putObject("budget").put("scope", budget.scope()).put("subject", budget.subject());
+        budget.target().ifPresentOrElse(t -> node.put("target", t), () -> node.putNull("target"));
+        node.put("limit_usd", Pricing.text(budget.limit())).put("spent_usd", Pricing.text(budget.spent()))
+                .put("reserved_usd", Pricing.text(budget.reserved())).put("period", budget.period());
+        budget.resetsAt().ifPresentOrElse(at -> node.put("resets_at", at.toString()), () -> node.putNull("resets_at"));
+        return fields;
+    }
+
+    /**
+     * The headers a refusal carries beyond its status: a throttle is transient ({@code x-should-retry: true}, a true
+     * {@code Retry-After} and {@code retry-after-ms}); a spent budget and a request larger than a limit are terminal
+     * ({@code x-should-retry: false}, the budget's {@code Retry-After} to its window's reset).
+     */
+    static Map<String, String> headers(Failure failure, Instant now) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        switch (failure) {
+            case Failure.Throttled t -> {
+                long millis = Math.max(1, t.retryAfter().toMillis());
+                headers.put("Retry-After", Long.toString(Math.max(1, (millis + 999) / 1000)));
+                headers.put("retry-after-ms", Long.toString(millis));
+                headers.put("x-should-retry", "true");
+            }
+            case Failure.BudgetSpent b -> {
+                headers.put("x-should-retry", "false");
+                b.budget().resetsAt().ifPresent(at -> headers.put("Retry-After",
+                        Long.toString(Math.max(1, Duration.between(now, at).toSeconds() + 1))));
+            }
+            case Failure.OverLimit o -> headers.put("x-should-retry", "false");
+            case Failure.Unpriced u -> headers.put("x-should-retry", "false");
+            default -> {
+            }
+        }
+        return headers;
     }
 
     /**
@@ -99,6 +169,11 @@ final class ErrorResponses {
             case Failure.NoDeployment n -> false;
             case Failure.Upstream u -> false;
             case Failure.Internal i -> false;
+            case Failure.Throttled t -> false;
+            case Failure.BudgetSpent b -> false;
+            case Failure.OverLimit o -> false;
+            case Failure.SpendUnavailable u -> false;
+            case Failure.Unpriced u -> false;
         };
     }
 

@@ -3,6 +3,7 @@ package dev.gapwise.gateway.ingress;
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.call.RateLimitStatus;
 import dev.gapwise.gateway.provider.SseEvent;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.HttpHeader;
@@ -12,6 +13,7 @@ import org.eclipse.jetty.util.Callback;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 
 /**
  * Writes a call's answer to the Jetty response with blocking writes (the handler runs on a virtual thread). A
@@ -29,6 +31,7 @@ final class HttpClientChannel implements ClientChannel {
     private boolean finished;
     private int status;
     private long overheadNanos = -1;
+    private RateLimitStatus limits = RateLimitStatus.NONE;
 
     HttpClientChannel(Response response, Callback callback, Dialect dialect, Redactor redactor) {
         this.response = response;
@@ -39,8 +42,7 @@ final class HttpClientChannel implements ClientChannel {
 
     private ErrorResponses.Rendered render(Failure failure) {
         ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
-        return new ErrorResponses.Rendered(rendered.status(), rendered.openAiType(), rendered.openAiCode(),
-                rendered.anthropicType(), redactor.redact(rendered.message()));
+        return rendered.withMessage(redactor.redact(rendered.message()));
     }
 
     /** Cancels the call when the client hangs up before the response completes. */
@@ -64,6 +66,11 @@ final class HttpClientChannel implements ClientChannel {
     /** True once the response (or the stream) has started. */
     boolean started() {
         return streaming || finished;
+    }
+
+    @Override
+    public void rateLimits(RateLimitStatus status) {
+        limits = status;
     }
 
     @Override
@@ -142,6 +149,8 @@ final class HttpClientChannel implements ClientChannel {
         if (rendered.status() == 503) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
         }
+        ErrorResponses.headers(failure, Instant.now()).forEach(response.getHeaders()::put);
+        RateLimitHeaders.write(limits, dialect, Instant.now(), response.getHeaders());
         if (ErrorResponses.closesConnection(failure)) {
             response.getHeaders().put(HttpHeader.CONNECTION, "close");
         }
@@ -175,5 +184,6 @@ final class HttpClientChannel implements ClientChannel {
         response.getHeaders().put("x-gapwise-deployment", servedBy.deploymentId());
         response.getHeaders().put("x-gapwise-route-reason", servedBy.reason());
         response.getHeaders().put("x-gapwise-overhead-ms", millis(servedBy.overheadNanos()));
+        RateLimitHeaders.write(limits, dialect, Instant.now(), response.getHeaders());
     }
 }

@@ -10,6 +10,7 @@ import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -45,10 +46,12 @@ public final class Ingress {
      * @param readiness what /readyz answers
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
+     * @param budgets   budget-aware routing and what a key may read of its own usage
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
-                        List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor) {
+                        List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                        Budgets budgets) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -56,6 +59,7 @@ public final class Ingress {
             Objects.requireNonNull(readiness, "readiness");
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
+            Objects.requireNonNull(budgets, "budgets");
             callable = List.copyOf(callable);
         }
     }
@@ -74,6 +78,8 @@ public final class Ingress {
                 new ChatHandler(Dialect.ANTHROPIC, "messages", parts, ids, budget, json));
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
+        paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",
+                EndpointAccess.Access.OPEN, guard, new UsageHandler(parts.keys(), parts.budgets())));
         paths.addMapping(PathSpec.from("/healthz"), new TextHandler("/healthz", EndpointAccess.Access.OPEN, guard,
                 request -> new TextHandler.Answer(200, "application/json", "{\"status\":\"ok\"}")));
         paths.addMapping(PathSpec.from("/readyz"), new TextHandler("/readyz", parts.access().readyz(), guard,

@@ -1,8 +1,6 @@
 package dev.gapwise.gateway.ledger;
 
-import dev.gapwise.catalog.Deployment;
-import dev.gapwise.gateway.call.Attempt;
-import dev.gapwise.gateway.call.AttemptSink;
+import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.store.Database;
 import dev.gapwise.gateway.text.LogValue;
 import org.slf4j.Logger;
@@ -15,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * The durable, asynchronous ledger writer.
@@ -32,7 +29,7 @@ import java.util.function.Consumer;
  * pending file, logged at ERROR and counted — so one poisoned row never blocks the rows behind it. Inserts are
  * idempotent by (request id, attempt), so retries and replays never duplicate a row. Thread-safe.
  */
-public final class Ledger implements AttemptSink, AutoCloseable {
+public final class Ledger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
     private static final int BATCH = 512;
     private static final long ROTATE_BYTES = 8L * 1024 * 1024;
@@ -40,8 +37,6 @@ public final class Ledger implements AttemptSink, AutoCloseable {
 
     private final LedgerStore store;
     private final PendingJournal journal;
-    private final Optional<Deployment> reference;
-    private final Consumer<LedgerRow> observer;
     private final Object lock = new Object();
     private final ArrayDeque<LedgerRow> queue = new ArrayDeque<>();
     private final Thread writer;
@@ -64,23 +59,18 @@ public final class Ledger implements AttemptSink, AutoCloseable {
     }
 
     /** A ledger that writes to the database as soon as rows arrive. */
-    public Ledger(Database database, Path pendingFile, boolean fsync, Optional<Deployment> reference,
-                  Consumer<LedgerRow> observer) {
-        this(database, pendingFile, fsync, Duration.ZERO, reference, observer);
+    public Ledger(Database database, Path pendingFile, boolean fsync) {
+        this(database, pendingFile, fsync, Duration.ZERO);
     }
 
     /**
      * @param batchWindow how long the writer gathers rows before each database write
-     * @param observer    sees each row as it is recorded (metrics); must be fast and not throw
      * @throws dev.gapwise.gateway.config.ConfigException when another process holds the pending file
      */
-    public Ledger(Database database, Path pendingFile, boolean fsync, Duration batchWindow,
-                  Optional<Deployment> reference, Consumer<LedgerRow> observer) {
+    public Ledger(Database database, Path pendingFile, boolean fsync, Duration batchWindow) {
         this.batchWindowNanos = batchWindow.toNanos();
         this.store = new LedgerStore(database);
         this.journal = new PendingJournal(pendingFile, fsync);
-        this.reference = reference;
-        this.observer = observer;
         List<LedgerRow> leftovers = journal.adoptLeftovers();
         if (!leftovers.isEmpty()) {
             queue.addAll(leftovers);
@@ -92,10 +82,9 @@ public final class Ledger implements AttemptSink, AutoCloseable {
         writer = Thread.ofPlatform().name("gapwise-ledger-writer").daemon(true).start(this::drain);
     }
 
-    /** Makes the attempt's row durable and queues it for the database. */
-    @Override
-    public void record(Attempt attempt) {
-        LedgerRow row = LedgerRow.of(attempt, reference);
+    /** Makes the priced attempt's row durable and queues it for the database. */
+    public void record(PricedAttempt attempt) {
+        LedgerRow row = LedgerRow.of(attempt);
         if (row.anomaly() != null) {
             LOG.warn("ledger: request {} attempt {}: {}", LogValue.of(row.requestId()), row.attempt(),
                     LogValue.of(row.anomaly()));
@@ -108,12 +97,6 @@ public final class Ledger implements AttemptSink, AutoCloseable {
                 lock.notifyAll();
             }
         }
-        observer.accept(row);
-    }
-
-    /** The reference deployment that baselines are priced at. */
-    public Optional<Deployment> reference() {
-        return reference;
     }
 
     /** The writer's view of the database. */

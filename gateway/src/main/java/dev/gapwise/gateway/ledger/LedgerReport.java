@@ -20,14 +20,17 @@ public final class LedgerReport {
      * @param tier         risk tier
      * @param attempts     rows (attempts) in the group
      * @param failures     rows with an error class
-     * @param inputTokens  prompt tokens
+     * @param inputTokens  prompt tokens at the full input rate
      * @param outputTokens completion tokens
      * @param estimated    rows whose tokens were estimated
      * @param cost         spend in USD
-     * @param baseline     what the same tokens would have cost on the reference deployment
+     * @param baseline     what the same tokens would have cost on the savings baseline (attempts with a known cost)
+     * @param cachedTokens prompt tokens read from or written to the provider's cache
+     * @param unpriced     attempts on deployments without a price: their cost is unknown and in neither sum
      */
     public record Line(String day, String servedModel, String tier, long attempts, long failures, long inputTokens,
-                       long outputTokens, long estimated, BigDecimal cost, BigDecimal baseline) {
+                       long outputTokens, long estimated, BigDecimal cost, BigDecimal baseline, long cachedTokens,
+                       long unpriced) {
         /** Baseline minus spend. */
         public BigDecimal savings() {
             return baseline.subtract(cost);
@@ -42,7 +45,8 @@ public final class LedgerReport {
         String sql = """
                 SELECT day, served_model, tier, COUNT(*), SUM(CASE WHEN error_class IS NULL THEN 0 ELSE 1 END),
                        SUM(input_tokens), SUM(output_tokens), SUM(tokens_estimated), SUM(cost_nano_usd),
-                       SUM(baseline_nano_usd)
+                       SUM(CASE WHEN unpriced = 0 THEN baseline_nano_usd ELSE 0 END),
+                       SUM(cache_read_tokens + cache_write_tokens), SUM(unpriced)
                 FROM ledger GROUP BY day, served_model, tier
                 ORDER BY day DESC, SUM(cost_nano_usd) DESC, served_model, tier""";
         List<Line> lines = new ArrayList<>();
@@ -52,7 +56,7 @@ public final class LedgerReport {
             while (rs.next()) {
                 lines.add(new Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8), LedgerRow.usd(rs.getLong(9)),
-                        LedgerRow.usd(rs.getLong(10))));
+                        LedgerRow.usd(rs.getLong(10)), rs.getLong(11), rs.getLong(12)));
             }
         }
         return lines;

@@ -1,15 +1,13 @@
 package dev.gapwise.gateway.ledger;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.catalog.Price;
 import dev.gapwise.gateway.call.Attempt;
+import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.price.PricedAttempt;
+import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.text.CleanText;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * One ledger row as stored. Money in nano-USD (billionths of a dollar), durations in microseconds. Every text
@@ -40,12 +38,19 @@ import java.util.Optional;
  * @param ttftMicros         time to the first streamed event, or -1
  * @param decision           every reason of the routing decision (tier and its source, eligibility, choice)
  * @param anomaly            what was implausible (e.g. reported usage) and what was recorded instead, or null
+ * @param cacheReadTokens    prompt tokens read from the provider's cache (not in {@code inputTokens})
+ * @param cacheWriteTokens   prompt tokens written to the cache, either lifetime (not in {@code inputTokens})
+ * @param reasoningTokens    the part of {@code outputTokens} spent reasoning
+ * @param team               the key's team, or null
+ * @param atMillis           the start instant in epoch milliseconds (0 in rows written before it existed)
+ * @param unpriced           true when the deployment had no price: {@code costNanoUsd} is 0 but the cost is unknown
  */
 public record LedgerRow(String requestId, int attempt, String atUtc, String keyId, String ingress,
                         String requestedModel, String servedModel, String deployment, String provider, String tier,
                         String reason, int status, String errorClass, long inputTokens, long outputTokens,
                         boolean tokensEstimated, long costNanoUsd, String baselineDeployment, long baselineNanoUsd,
-                        long latencyMicros, long ttftMicros, String decision, String anomaly) {
+                        long latencyMicros, long ttftMicros, String decision, String anomaly, long cacheReadTokens,
+                        long cacheWriteTokens, long reasoningTokens, String team, long atMillis, boolean unpriced) {
     public LedgerRow {
         requestId = CleanText.of(requestId == null ? "" : requestId, 64);
         atUtc = CleanText.of(atUtc == null || atUtc.length() < 10 ? "1970-01-01T00:00:00Z" : atUtc, 40);
@@ -61,26 +66,30 @@ public record LedgerRow(String requestId, int attempt, String atUtc, String keyI
         baselineDeployment = CleanText.of(baselineDeployment, 200);
         decision = CleanText.of(decision == null ? "" : decision, 4000);
         anomaly = CleanText.of(anomaly, 500);
+        team = CleanText.of(team, 200);
         inputTokens = Math.max(0, inputTokens);
         outputTokens = Math.max(0, outputTokens);
+        cacheReadTokens = Math.max(0, cacheReadTokens);
+        cacheWriteTokens = Math.max(0, cacheWriteTokens);
+        reasoningTokens = Math.max(0, reasoningTokens);
     }
 
-    /** The row for an attempt, priced at its deployment and at the reference deployment. */
-    static LedgerRow of(Attempt attempt, Optional<Deployment> reference) {
-        long in = attempt.usage().inputTokens();
-        long out = attempt.usage().outputTokens();
-        List<String> anomalies = new ArrayList<>(2);
-        attempt.usage().anomaly().ifPresent(anomalies::add);
-        long cost = nanos(attempt.deployment().price().cost(in, out), "cost", anomalies);
-        long baseline = reference.map(r -> nanos(r.price().cost(in, out), "baseline", anomalies)).orElse(0L);
+    /** The row for a priced attempt. */
+    public static LedgerRow of(PricedAttempt priced) {
+        Attempt attempt = priced.attempt();
+        Usage usage = attempt.usage();
         return new LedgerRow(attempt.context().requestId(), attempt.number(), attempt.startedAt().toString(),
                 attempt.context().keyId().orElse(null), attempt.context().ingress().id(),
                 attempt.context().requestedModel(), attempt.deployment().modelId(), attempt.deployment().id(),
                 attempt.deployment().provider(), attempt.context().tier(), attempt.reason(), attempt.status(),
-                attempt.error().map(e -> e.id()).orElse(null), in, out, attempt.usage().estimated(), cost,
-                reference.map(Deployment::id).orElse(null), baseline,
-                attempt.latencyNanos() / 1_000, attempt.firstTokenNanos() < 0 ? -1 : attempt.firstTokenNanos() / 1_000,
-                attempt.context().decision(), anomalies.isEmpty() ? null : String.join("; ", anomalies));
+                attempt.error().map(e -> e.id()).orElse(null), usage.inputTokens(), usage.outputTokens(),
+                usage.estimated(), priced.costOrZero(), priced.baseline().map(Deployment::id).orElse(null),
+                priced.baselineNanoUsd(), attempt.latencyNanos() / 1_000,
+                attempt.firstTokenNanos() < 0 ? -1 : attempt.firstTokenNanos() / 1_000, attempt.context().decision(),
+                priced.anomaly().orElse(null), usage.cacheReadTokens(),
+                usage.cacheWriteTokens() + usage.cacheWrite1hTokens(), usage.reasoningTokens(),
+                attempt.context().team().orElse(null), attempt.startedAt().toEpochMilli(),
+                priced.costNanoUsd().isEmpty());
     }
 
     /** The UTC day of the row, for grouping. */
@@ -88,23 +97,8 @@ public record LedgerRow(String requestId, int attempt, String atUtc, String keyI
         return atUtc.substring(0, 10);
     }
 
-    static long nanos(BigDecimal usd) {
-        return nanos(usd, "cost", new ArrayList<>());
-    }
-
-    /** USD as nano-USD; an amount beyond the column's range is saturated and noted in {@code anomalies}. */
-    private static long nanos(BigDecimal usd, String what, List<String> anomalies) {
-        BigDecimal nanos = usd.setScale(Price.COST_SCALE, RoundingMode.HALF_UP).movePointRight(Price.COST_SCALE);
-        if (nanos.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 || nanos.signum() < 0) {
-            anomalies.add(what + " " + usd.toPlainString() + " USD is outside the ledger's range, recorded as "
-                    + (nanos.signum() < 0 ? "0" : "the largest amount it holds"));
-            return nanos.signum() < 0 ? 0 : Long.MAX_VALUE;
-        }
-        return nanos.longValueExact();
-    }
-
     /** Nano-USD back to dollars. */
     public static BigDecimal usd(long nanoUsd) {
-        return BigDecimal.valueOf(nanoUsd, Price.COST_SCALE);
+        return Pricing.usd(nanoUsd);
     }
 }

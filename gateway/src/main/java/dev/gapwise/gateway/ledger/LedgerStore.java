@@ -13,8 +13,9 @@ final class LedgerStore {
     private static final String INSERT = """
             INSERT INTO ledger (request_id, attempt, at_utc, day, key_id, ingress, requested_model, served_model,
               deployment, provider, tier, reason, status, error_class, input_tokens, output_tokens, tokens_estimated,
-              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us, decision, anomaly)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              cost_nano_usd, baseline_deployment, baseline_nano_usd, latency_us, ttft_us, decision, anomaly,
+              cache_read_tokens, cache_write_tokens, reasoning_tokens, team, at_ms, unpriced)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (request_id, attempt) DO NOTHING""";
 
     private final Database database;
@@ -61,6 +62,12 @@ final class LedgerStore {
                     }
                     statement.setString(++i, row.decision());
                     statement.setString(++i, row.anomaly());
+                    statement.setLong(++i, row.cacheReadTokens());
+                    statement.setLong(++i, row.cacheWriteTokens());
+                    statement.setLong(++i, row.reasoningTokens());
+                    statement.setString(++i, row.team());
+                    statement.setLong(++i, row.atMillis());
+                    statement.setInt(++i, row.unpriced() ? 1 : 0);
                     statement.addBatch();
                 }
                 statement.executeBatch();

@@ -1,6 +1,10 @@
 package dev.gapwise.gateway.metrics;
 
-import dev.gapwise.gateway.ledger.LedgerRow;
+import dev.gapwise.gateway.call.Attempt;
+import dev.gapwise.gateway.call.ErrorClass;
+import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.price.PricedAttempt;
+import dev.gapwise.gateway.price.Pricing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -20,6 +24,7 @@ public final class GatewayMetrics {
     private final Timer overhead;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> budgetRatios = new ConcurrentHashMap<>();
 
     public GatewayMetrics() {
         overhead = Timer.builder("gapwise.overhead").description("Time spent in the gateway, upstream waits excluded")
@@ -40,26 +45,40 @@ public final class GatewayMetrics {
         }
     }
 
-    /** One upstream attempt, as the ledger recorded it. */
-    public void attempt(LedgerRow row) {
-        if (row.anomaly() != null) {
+    /** One upstream attempt, priced. */
+    public void attempt(PricedAttempt priced) {
+        Attempt attempt = priced.attempt();
+        if (priced.anomaly().isPresent()) {
             usageAnomaly();
         }
-        String deployment = row.deployment();
-        String error = row.errorClass() == null ? "none" : row.errorClass();
+        String deployment = attempt.deployment().id();
+        String error = attempt.error().map(ErrorClass::id).orElse("none");
         counter("gapwise.attempts", "Upstream attempts by deployment and error class",
                 "deployment", deployment, "error", error).increment();
-        if (row.errorClass() != null) {
+        if (attempt.error().isPresent()) {
             rejected(error);
         }
-        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "input")
-                .increment(row.inputTokens());
-        counter("gapwise.tokens", "Tokens by deployment and direction", "deployment", deployment, "direction", "output")
-                .increment(row.outputTokens());
-        counter("gapwise.cost.usd", "Spend in USD by deployment", "deployment", deployment)
-                .increment(LedgerRow.usd(row.costNanoUsd()).doubleValue());
+        Usage usage = attempt.usage();
+        tokens(deployment, "input", usage.inputTokens());
+        tokens(deployment, "output", usage.outputTokens());
+        tokens(deployment, "cache_read", usage.cacheReadTokens());
+        tokens(deployment, "cache_write", usage.cacheWriteTokens() + usage.cacheWrite1hTokens());
+        if (priced.costNanoUsd().isPresent()) {
+            counter("gapwise.cost.usd", "Spend in USD by deployment", "deployment", deployment)
+                    .increment(Pricing.usd(priced.costNanoUsd().getAsLong()).doubleValue());
+        } else {
+            counter("gapwise.unpriced.attempts", "Attempts on deployments without a price (cost unknown)",
+                    "deployment", deployment).increment();
+        }
         timer("gapwise.upstream.duration", "Upstream attempt duration", "deployment", deployment)
-                .record(row.latencyMicros(), TimeUnit.MICROSECONDS);
+                .record(attempt.latencyNanos() / 1_000, TimeUnit.MICROSECONDS);
+    }
+
+    private void tokens(String deployment, String direction, long count) {
+        if (count > 0 || direction.equals("input") || direction.equals("output")) {
+            counter("gapwise.tokens", "Tokens by deployment and kind", "deployment", deployment, "direction", direction)
+                    .increment(count);
+        }
     }
 
     /** One error by class: failed upstream attempts and client errors caught at the edge (bad input, auth). */
@@ -90,6 +109,43 @@ public final class GatewayMetrics {
     /** Upstream usage the gateway had to clamp (negative or implausibly large token counts). */
     public void usageAnomaly() {
         counter("gapwise.usage.anomalies", "Attempts whose reported usage was implausible and clamped").increment();
+    }
+
+    /** A budget's window is this far used (0.75 = 75 %), as the last settle or admission saw it. */
+    public void budgetUsed(String budgetId, String scope, String subject, String period, String target, double ratio) {
+        budgetRatios.computeIfAbsent(budgetId, id -> {
+            java.util.concurrent.atomic.AtomicLong bits = new java.util.concurrent.atomic.AtomicLong();
+            io.micrometer.core.instrument.Gauge.builder("gapwise.budget.used.ratio",
+                            () -> Double.longBitsToDouble(bits.get()))
+                    .description("Share of a budget's current window spent (1 = the whole budget)")
+                    .tags("budget", id, "scope", scope, "subject", subject, "period", period, "target", target)
+                    .register(registry);
+            return bits;
+        }).set(Double.doubleToLongBits(ratio));
+    }
+
+    /** A budget crossed an alert threshold (in percent) in its window. */
+    public void budgetAlert(String scope, String subject, String period, int threshold) {
+        counter("gapwise.budget.alerts", "Budget alert thresholds crossed", "scope", scope, "subject", subject,
+                "period", period, "threshold", Integer.toString(threshold)).increment();
+    }
+
+    /** An attempt stopped by a budget or a rate limit, by kind (throttled, budget, over_limit, unavailable, unpriced). */
+    public void spendStop(String kind) {
+        counter("gapwise.spend.refusals", "Attempts stopped by budgets and rate limits, by kind", "kind", kind)
+                .increment();
+    }
+
+    /** A request served without its rate limits because their counters were unreachable ({@code on_outage: serve}). */
+    public void spendUnenforced() {
+        counter("gapwise.spend.unenforced", "Requests served without rate limits while their counters were unreachable")
+                .increment();
+    }
+
+    /** Settles waiting for the counters to answer again. */
+    public void pendingSettles(java.util.function.LongSupplier count) {
+        io.micrometer.core.instrument.Gauge.builder("gapwise.spend.pending.settles", count::getAsLong)
+                .description("Budget settles waiting for Redis to answer").register(registry);
     }
 
     /** The Prometheus text exposition. */

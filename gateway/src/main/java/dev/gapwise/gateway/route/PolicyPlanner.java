@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
 /**
@@ -20,13 +23,24 @@ import java.util.stream.Collectors;
  * it), complexity, each callable deployment's eligibility under the tier's rules (lag behind the frontier,
  * access, origin, jurisdiction, price), and the objective's order. {@code auto} is served in that order; a
  * named model is served by its eligible deployments, and refused with the reasons when the tier does not allow
- * it. The decision's reasons go to the ledger, its one-line summary to {@code x-gapwise-route-reason}.
- * Immutable and thread-safe.
+ * it. The decision's reasons go to the ledger, its one-line summary to {@code x-gapwise-route-reason}. The router
+ * states its frontier baseline on the gateway's savings baseline (handed in as the policy's baseline deployment),
+ * so the decision and the ledger row name the same one. Deployments without a price are tried last: an unknown
+ * cost is not a low one. Immutable and thread-safe.
  */
 public final class PolicyPlanner implements RoutePlanner {
+    private static final Pattern CHOICE = Pattern.compile(
+            "chose=[^ ]+ \\(([^,]*), \\d+ of \\d+ eligible\\)");
+
     private final Router router;
     private final List<Deployment> callable;
     private final Set<Deployment> everyCallable;
+    private final Set<String> unpriced;
+    private final Policy policy;
+    private final Catalog catalog;
+    private final ModelLags lags;
+    private final Classifiers classifiers;
+    private final Optional<Deployment> baseline;
 
     /**
      * @param policy      the tiers and rules
@@ -37,15 +51,49 @@ public final class PolicyPlanner implements RoutePlanner {
      */
     public PolicyPlanner(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
                          Classifiers classifiers) {
+        this(policy, catalog, callable, lags, classifiers, Optional.empty(), Set.of());
+    }
+
+    /**
+     * @param baseline the gateway's savings baseline, stated by every decision (it may be a deployment the gateway
+     *                 cannot call: it is then known to the router but never routed to)
+     * @param unpriced ids of callable deployments without a price, tried last
+     */
+    public PolicyPlanner(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                         Classifiers classifiers, Optional<Deployment> baseline, Set<String> unpriced) {
         this.callable = List.copyOf(callable);
         this.everyCallable = Set.copyOf(callable);
-        this.router = router(policy, catalog, this.callable, lags, classifiers);
+        this.unpriced = Set.copyOf(unpriced);
+        this.policy = policy;
+        this.catalog = catalog;
+        this.lags = lags;
+        this.classifiers = classifiers;
+        this.baseline = baseline;
+        this.router = router(policy, catalog, this.callable, lags, classifiers, baseline);
+    }
+
+    @Override
+    public Optional<RoutePlanner> routedAs(String tier, String asTier) {
+        return Optional.of(new PolicyPlanner(Policies.routedAs(policy, tier, asTier), catalog, callable, lags,
+                classifiers, baseline, unpriced));
     }
 
     /** The router a planner uses: the policy over the catalog's models and only the callable deployments. */
     public static Router router(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
                                 Classifiers classifiers) {
-        return new Router(policy, new Catalog(catalog.datasets(), List.copyOf(callable)), lags, classifiers);
+        return router(policy, catalog, callable, lags, classifiers, Optional.empty());
+    }
+
+    /**
+     * The same, stating {@code baseline} (the gateway's savings baseline, which may be a deployment it cannot call:
+     * it is then known to the router as the policy's baseline deployment but never routed to).
+     */
+    public static Router router(Policy policy, Catalog catalog, List<Deployment> callable, ModelLags lags,
+                                Classifiers classifiers, Optional<Deployment> baseline) {
+        List<Deployment> known = new ArrayList<>(callable);
+        baseline.filter(b -> !callable.contains(b)).ifPresent(known::add);
+        return new Router(baseline.isPresent() ? Policies.withBaseline(policy, baseline.map(Deployment::id)) : policy,
+                new Catalog(catalog.datasets(), known), lags, classifiers);
     }
 
     @Override
@@ -66,7 +114,9 @@ public final class PolicyPlanner implements RoutePlanner {
         }
         RouteDecision decision = router.route(routingRequest(request));
         String reasons = String.join("; ", decision.reasons());
-        List<Deployment> order = decision.ordered().stream().filter(serving::contains).toList();
+        List<Deployment> order = Stream.concat(
+                decision.ordered().stream().filter(d -> serving.contains(d) && !unpriced.contains(d.id())),
+                decision.ordered().stream().filter(d -> serving.contains(d) && unpriced.contains(d.id()))).toList();
         if (order.isEmpty()) {
             // auto: the configuration has nothing this tier may use (503, like no provider at all);
             // a named model: the client asked for something its tier forbids (403).
@@ -78,8 +128,12 @@ public final class PolicyPlanner implements RoutePlanner {
                     : new RoutePlan.NotAllowed("model '" + request.model() + "' is not allowed for tier '"
                     + decision.tier() + "': " + refusals(decision, serving));
         }
-        String summary = auto ? decision.headerSummary()
-                : decision.headerSummary().replaceFirst("chose=[^ ]+", "chose=" + order.getFirst().id() + " (requested)");
+        long considered = decision.candidates().stream().filter(c -> everyCallable.contains(c.deployment())).count();
+        long eligible = decision.ordered().stream().filter(everyCallable::contains).count();
+        Matcher choice = CHOICE.matcher(decision.headerSummary());
+        String summary = choice.find() ? choice.replaceFirst(Matcher.quoteReplacement("chose="
+                + order.getFirst().id() + (auto ? "" : " (requested)") + " (" + choice.group(1) + ", " + eligible
+                + " of " + considered + " eligible)")) : decision.headerSummary();
         List<Candidate> candidates = new ArrayList<>();
         for (Deployment deployment : order) {
             candidates.add(new Candidate(deployment, candidates.isEmpty() ? summary

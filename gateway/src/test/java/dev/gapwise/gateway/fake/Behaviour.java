@@ -15,10 +15,19 @@ package dev.gapwise.gateway.fake;
  *                        #CREDENTIAL} in it is replaced by the credential the request carried; null: a default
  * @param promptTokens    the prompt tokens reported (default 12)
  * @param completionTokens the completion tokens reported; {@code Long.MIN_VALUE}: one per piece of text
+ * @param cache            cache and reasoning tokens reported besides them
  */
 public record Behaviour(int status, String retryAfter, long headerDelayMs, int chunks, long chunkDelayMs,
                         int cutAfterChunks, boolean omitUsage, String text, String errorText, long promptTokens,
-                        long completionTokens) {
+                        long completionTokens, Cache cache) {
+    /**
+     * Cache and reasoning tokens an upstream reports: OpenAI counts cached tokens inside {@code prompt_tokens} and
+     * reasoning inside {@code completion_tokens}; Anthropic reports reads and writes apart from {@code input_tokens}.
+     */
+    public record Cache(long read, long write5m, long write1h, long reasoning) {
+        public static final Cache NONE = new Cache(0, 0, 0, 0);
+    }
+
     public static final String TEXT = "Hello from the fake upstream.";
     /** Stands for the credential the upstream received, in {@link #errorText}. */
     public static final String CREDENTIAL = "{credential}";
@@ -26,7 +35,7 @@ public record Behaviour(int status, String retryAfter, long headerDelayMs, int c
     public Behaviour(int status, String retryAfter, long headerDelayMs, int chunks, long chunkDelayMs,
                      int cutAfterChunks, boolean omitUsage, String text) {
         this(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text, null, 12,
-                Long.MIN_VALUE);
+                Long.MIN_VALUE, Cache.NONE);
     }
 
     public static Behaviour ok() {
@@ -44,32 +53,38 @@ public record Behaviour(int status, String retryAfter, long headerDelayMs, int c
     /** An error answer (or, with {@link #cutAfter}, an error event mid-stream) saying {@code message}. */
     public Behaviour saying(String message) {
         return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
-                message, promptTokens, completionTokens);
+                message, promptTokens, completionTokens, cache);
     }
 
     /** Reports these token counts, whatever they are. */
     public Behaviour reporting(long prompt, long completion) {
         return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
-                errorText, prompt, completion);
+                errorText, prompt, completion, cache);
     }
 
     public Behaviour slowHeaders(long millis) {
         return new Behaviour(status, retryAfter, millis, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
-                errorText, promptTokens, completionTokens);
+                errorText, promptTokens, completionTokens, cache);
     }
 
     public Behaviour chunks(int count, long delayMs) {
         return new Behaviour(status, retryAfter, headerDelayMs, count, delayMs, cutAfterChunks, omitUsage, text,
-                errorText, promptTokens, completionTokens);
+                errorText, promptTokens, completionTokens, cache);
     }
 
     public Behaviour cutAfter(int count) {
         return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, count, omitUsage, text,
-                errorText, promptTokens, completionTokens);
+                errorText, promptTokens, completionTokens, cache);
+    }
+
+    /** Also reports these cache and reasoning tokens. */
+    public Behaviour caching(Cache value) {
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, text,
+                errorText, promptTokens, completionTokens, value);
     }
 
     public Behaviour withoutUsage() {
         return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, true, text,
-                errorText, promptTokens, completionTokens);
+                errorText, promptTokens, completionTokens, cache);
     }
 }

@@ -125,7 +125,7 @@ final class FakeAnswers {
             }
             body.put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
             if (!behaviour.omitUsage()) {
-                body.putObject("usage").put("input_tokens", prompt).put("output_tokens", completion);
+                anthropicCache(body.putObject("usage").put("input_tokens", prompt).put("output_tokens", completion));
             }
             return body.toString();
         }
@@ -144,10 +144,30 @@ final class FakeAnswers {
         choice.putNull("logprobs");
         choice.put("finish_reason", tool != null ? "tool_calls" : "stop");
         if (!behaviour.omitUsage()) {
-            body.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
-                    .put("total_tokens", prompt + completion);
+            openAiCache(body.putObject("usage").put("prompt_tokens", prompt).put("completion_tokens", completion)
+                    .put("total_tokens", prompt + completion));
         }
         return body.toString();
+    }
+
+    /** Cached tokens are part of OpenAI's prompt_tokens, reasoning part of completion_tokens: details only. */
+    private void openAiCache(ObjectNode usage) {
+        Behaviour.Cache cache = behaviour.cache();
+        if (!cache.equals(Behaviour.Cache.NONE)) {
+            usage.putObject("prompt_tokens_details").put("cached_tokens", cache.read());
+            usage.putObject("completion_tokens_details").put("reasoning_tokens", cache.reasoning());
+        }
+    }
+
+    /** Anthropic reports cache reads and writes beside input_tokens, writes split by lifetime. */
+    private void anthropicCache(ObjectNode usage) {
+        Behaviour.Cache cache = behaviour.cache();
+        if (!cache.equals(Behaviour.Cache.NONE)) {
+            usage.put("cache_read_input_tokens", cache.read())
+                    .put("cache_creation_input_tokens", cache.write5m() + cache.write1h());
+            usage.putObject("cache_creation").put("ephemeral_5m_input_tokens", cache.write5m())
+                    .put("ephemeral_1h_input_tokens", cache.write1h());
+        }
     }
 
     List<Event> stream() {
@@ -176,8 +196,8 @@ final class FakeAnswers {
         if (!behaviour.omitUsage() && request.path("stream_options").path("include_usage").asBoolean(false)) {
             ObjectNode usage = base();
             usage.putArray("choices");
-            usage.putObject("usage").put("prompt_tokens", behaviour.promptTokens()).put("completion_tokens", completion())
-                    .put("total_tokens", behaviour.promptTokens() + completion());
+            openAiCache(usage.putObject("usage").put("prompt_tokens", behaviour.promptTokens())
+                    .put("completion_tokens", completion()).put("total_tokens", behaviour.promptTokens() + completion()));
             events.add(new Event("data: " + usage + "\n\n", false));
         }
         events.add(new Event("data: [DONE]\n\n", false));
@@ -208,7 +228,11 @@ final class FakeAnswers {
                 .put("role", "assistant").put("model", model);
         message.putArray("content");
         message.putNull("stop_reason").putNull("stop_sequence");
-        message.putObject("usage").put("input_tokens", behaviour.omitUsage() ? 0 : behaviour.promptTokens()).put("output_tokens", 1);
+        ObjectNode startUsage = message.putObject("usage").put("input_tokens", behaviour.omitUsage() ? 0 : behaviour.promptTokens())
+                .put("output_tokens", 1);
+        if (!behaviour.omitUsage()) {
+            anthropicCache(startUsage);
+        }
         events.add(event("message_start", start, false));
         if (tool != null) {
             ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);

@@ -7,6 +7,8 @@ import dev.gapwise.gateway.call.Attempt;
 import dev.gapwise.gateway.call.ErrorClass;
 import dev.gapwise.gateway.call.RequestContext;
 import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.price.PricedAttempt;
+import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.store.Database;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -40,7 +42,14 @@ class LedgerTest {
                 Price.of(in, out), OptionalLong.empty(), LocalDate.EPOCH, "test");
     }
 
-    static Attempt attempt(String requestId, int number, Optional<ErrorClass> error) {
+    static final Pricing PRICING = Pricing.ofListPrices(List.of(CHEAP), Optional.of(FRONTIER));
+
+    /** An attempt on the cheap deployment, priced against the frontier baseline. */
+    static PricedAttempt attempt(String requestId, int number, Optional<ErrorClass> error) {
+        return PRICING.price(plain(requestId, number, error));
+    }
+
+    static Attempt plain(String requestId, int number, Optional<ErrorClass> error) {
         RequestContext context = new RequestContext(requestId, Instant.parse("2026-11-22T10:00:00Z"),
                 Optional.of("key_1"), Dialect.OPENAI, "auto", "routine", "tier routine <- test");
         return new Attempt(context, number, CHEAP, "cheapest", Instant.parse("2026-11-22T10:00:00Z"), 200, error,
@@ -50,7 +59,7 @@ class LedgerTest {
     @Test
     void recordsEachAttemptOnceWhateverHowOftenItIsWritten() throws Exception {
         try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("l.db"));
-             Ledger ledger = new Ledger(database, dir.resolve("l.pending"), false, Optional.of(FRONTIER), row -> { })) {
+             Ledger ledger = new Ledger(database, dir.resolve("l.pending"), false)) {
             ledger.record(attempt("req_a", 1, Optional.of(ErrorClass.RATE_LIMITED)));
             ledger.record(attempt("req_a", 2, Optional.empty()));
             ledger.record(attempt("req_a", 2, Optional.empty()));
@@ -68,15 +77,31 @@ class LedgerTest {
     @Test
     void replaysRowsLeftInThePendingFileByAnEarlierRun() throws Exception {
         Path pending = dir.resolve("l.pending");
-        LedgerRow left = LedgerRow.of(attempt("req_left", 1, Optional.empty()), Optional.of(FRONTIER));
+        LedgerRow left = LedgerRow.of(attempt("req_left", 1, Optional.empty()));
         Files.writeString(pending, dev.gapwise.gateway.provider.Json.MAPPER.writeValueAsString(left)
                 + "\n{\"requestId\":\"torn");
 
         try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("l.db"));
-             Ledger ledger = new Ledger(database, pending, false, Optional.of(FRONTIER), row -> { })) {
+             Ledger ledger = new Ledger(database, pending, false)) {
             ledger.flush();
             assertThat(LedgerReport.count(database)).isEqualTo(1);
             assertThat(Files.size(pending)).isZero();
+        }
+    }
+
+    @Test
+    void replaysAPendingRowWrittenBeforeTheCacheAndTeamColumnsExisted() throws Exception {
+        Path pending = dir.resolve("old.pending");
+        tools.jackson.databind.node.ObjectNode old = (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.provider.Json
+                .MAPPER.valueToTree(LedgerRow.of(attempt("req_old", 1, Optional.empty())));
+        old.remove(List.of("cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "team", "atMillis", "unpriced"));
+        Files.writeString(pending, old + "\n");
+
+        try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("old.db"));
+             Ledger ledger = new Ledger(database, pending, false)) {
+            ledger.flush();
+            assertThat(LedgerReport.count(database)).isEqualTo(1);
+            assertThat(LedgerReport.lines(database).getFirst().cost()).isEqualByComparingTo(new BigDecimal("0.20"));
         }
     }
 
@@ -88,7 +113,7 @@ class LedgerTest {
             admin.createStatement().execute("CREATE SCHEMA " + schema);
         }
         try (Database database = Database.open(base + "&currentSchema=" + schema);
-             Ledger ledger = new Ledger(database, dir.resolve("pg.pending"), false, Optional.of(FRONTIER), row -> { })) {
+             Ledger ledger = new Ledger(database, dir.resolve("pg.pending"), false)) {
             ledger.record(attempt("req_pg", 1, Optional.empty()));
             ledger.record(attempt("req_pg", 1, Optional.empty()));
             ledger.flush();

@@ -74,8 +74,7 @@ class PoisonedRowTest {
              Database db = Database.open(schema == null ? "jdbc:sqlite:" + dir.resolve("q.db") : schema.url())) {
             refuse(db, schema, "req_poison");
             ListAppender<ILoggingEvent> errors = capture();
-            try (Ledger ledger = new Ledger(db, dir.resolve("q.pending"), false, Optional.of(LedgerTest.FRONTIER),
-                    row -> { })) {
+            try (Ledger ledger = new Ledger(db, dir.resolve("q.pending"), false)) {
                 ledger.record(LedgerTest.attempt("req_before", 1, Optional.empty()));
                 ledger.record(LedgerTest.attempt("req_poison", 1, Optional.empty()));
                 ledger.record(LedgerTest.attempt("req_after", 1, Optional.empty()));
@@ -106,11 +105,11 @@ class PoisonedRowTest {
             StringBuilder lines = new StringBuilder();
             for (String id : List.of("req_a", "req_poison", "req_b")) {
                 lines.append(dev.gapwise.gateway.provider.Json.MAPPER.writeValueAsString(
-                        LedgerRow.of(LedgerTest.attempt(id, 1, Optional.empty()), Optional.of(LedgerTest.FRONTIER))))
+                        LedgerRow.of(LedgerTest.attempt(id, 1, Optional.empty()))))
                         .append('\n');
             }
             Files.writeString(pending, lines);
-            try (Ledger ledger = new Ledger(db, pending, false, Optional.of(LedgerTest.FRONTIER), row -> { })) {
+            try (Ledger ledger = new Ledger(db, pending, false)) {
                 assertThat(ledger.flush(Duration.ofSeconds(10))).isTrue();
                 assertThat(LedgerReport.count(db)).isEqualTo(2);
                 assertThat(ledger.quarantinedRows()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package dev.gapwise.gateway.provider.anthropic;
 
+import dev.gapwise.gateway.call.Usage;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
@@ -13,15 +14,29 @@ public final class AnthropicMapping {
     private AnthropicMapping() {
     }
 
-    /** The usage object of a message (or of a stream event's message), when present. */
-    static Optional<AnthropicWire.Usage> usage(JsonNode usage) {
+    /**
+     * The usage object of a message (or of a stream event), when present; {@code earlier} supplies the counts the
+     * object leaves out (a stream's {@code message_delta} may repeat only some of {@code message_start}'s).
+     */
+    static Optional<AnthropicWire.Usage> usage(JsonNode usage, AnthropicWire.Usage earlier) {
         if (!usage.isObject()) {
             return Optional.empty();
         }
-        long input = TokenCount.sum(TokenCount.sum(TokenCount.of(usage.path("input_tokens"), 0),
-                TokenCount.of(usage.path("cache_creation_input_tokens"), 0)),
-                TokenCount.of(usage.path("cache_read_input_tokens"), 0));
-        return Optional.of(new AnthropicWire.Usage(input, TokenCount.of(usage.path("output_tokens"), 0)));
+        long write = TokenCount.of(usage.path("cache_creation_input_tokens"), earlier.cacheWriteTokens() + earlier.cacheWrite1hTokens());
+        JsonNode split = usage.path("cache_creation");
+        long write1h = split.isObject() ? TokenCount.of(split.path("ephemeral_1h_input_tokens"), 0)
+                : usage.has("cache_creation_input_tokens") ? 0 : earlier.cacheWrite1hTokens();
+        long write5m = split.isObject() ? TokenCount.of(split.path("ephemeral_5m_input_tokens"), Math.max(0, write - write1h))
+                : Math.max(0, write - write1h);
+        return Optional.of(new AnthropicWire.Usage(TokenCount.of(usage.path("input_tokens"), earlier.inputTokens()),
+                TokenCount.of(usage.path("output_tokens"), earlier.outputTokens()),
+                TokenCount.of(usage.path("cache_read_input_tokens"), earlier.cacheReadTokens()), write5m, write1h));
+    }
+
+    /** Usage as billed: Anthropic reports input, cache reads and cache writes apart, each at its own rate. */
+    static Usage billed(AnthropicWire.Usage usage) {
+        return Usage.reported(usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
+                usage.cacheWriteTokens(), usage.cacheWrite1hTokens(), 0);
     }
 
     /** A copy aimed at {@code model}. */

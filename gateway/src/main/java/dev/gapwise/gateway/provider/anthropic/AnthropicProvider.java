@@ -5,7 +5,6 @@ import dev.gapwise.gateway.call.Usage;
 import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.SseEvent;
 import dev.gapwise.gateway.provider.StreamTracker;
-import dev.gapwise.gateway.provider.TokenCount;
 import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -39,8 +38,7 @@ public final class AnthropicProvider implements Provider {
 
     @Override
     public Optional<Usage> usage(JsonNode response) {
-        return AnthropicMapping.usage(response.path("usage"))
-                .map(u -> Usage.reported(u.inputTokens(), u.outputTokens()));
+        return AnthropicMapping.usage(response.path("usage"), AnthropicWire.Usage.NONE).map(AnthropicMapping::billed);
     }
 
     @Override
@@ -53,12 +51,11 @@ public final class AnthropicProvider implements Provider {
         return AnthropicMapping.errorMessage(body);
     }
 
-    /** Complete at {@code message_stop}; input tokens come with {@code message_start}, output with deltas. */
+    /** Complete at {@code message_stop}; input and cache tokens come with {@code message_start}, output with deltas. */
     private static final class Tracker implements StreamTracker {
         private boolean stopped;
         private long characters;
-        private long inputTokens = -1;
-        private long outputTokens = -1;
+        private AnthropicWire.Usage usage;
         private String error;
 
         @Override
@@ -69,18 +66,10 @@ public final class AnthropicProvider implements Provider {
             }
             String type = json.path("type").asString("");
             switch (type) {
-                case AnthropicWire.MESSAGE_START -> AnthropicMapping.usage(json.path("message").path("usage"))
-                        .ifPresent(u -> {
-                            inputTokens = u.inputTokens();
-                            outputTokens = Math.max(outputTokens, u.outputTokens());
-                        });
-                case AnthropicWire.MESSAGE_DELTA -> {
-                    JsonNode usage = json.path("usage");
-                    TokenCount.of(usage.path("output_tokens")).ifPresent(count -> outputTokens = count);
-                    if (usage.path("input_tokens").isNumber()) {
-                        inputTokens = AnthropicMapping.usage(usage).orElseThrow().inputTokens();
-                    }
-                }
+                case AnthropicWire.MESSAGE_START -> AnthropicMapping.usage(json.path("message").path("usage"),
+                        AnthropicWire.Usage.NONE).ifPresent(u -> usage = u);
+                case AnthropicWire.MESSAGE_DELTA -> AnthropicMapping.usage(json.path("usage"),
+                        usage == null ? AnthropicWire.Usage.NONE : usage).ifPresent(u -> usage = u);
                 case AnthropicWire.CONTENT_BLOCK_DELTA -> characters += AnthropicMapping.streamedCharacters(json);
                 case AnthropicWire.MESSAGE_STOP -> stopped = true;
                 case AnthropicWire.ERROR -> error = json.path("error").path("message").asString("upstream error");
@@ -101,11 +90,17 @@ public final class AnthropicProvider implements Provider {
 
         @Override
         public Usage usage(long promptCharacters) {
-            if (stopped && inputTokens >= 0 && outputTokens >= 0) {
-                return Usage.reported(inputTokens, outputTokens);
+            if (stopped && usage != null) {
+                return AnthropicMapping.billed(usage);
             }
-            return Usage.estimated(inputTokens >= 0 ? inputTokens : Usage.estimateTokens(promptCharacters),
-                    Usage.estimateTokens(characters));
+            if (usage == null) {
+                return Usage.estimated(Usage.estimateTokens(promptCharacters), Usage.estimateTokens(characters));
+            }
+            // cut short: the prompt side as reported at message_start, the output estimated from the text so far
+            Usage prompt = AnthropicMapping.billed(usage);
+            return new Usage(prompt.inputTokens(), Math.min(Usage.estimateTokens(characters), Usage.MAX_TOKENS),
+                    prompt.cacheReadTokens(), prompt.cacheWriteTokens(),
+                    prompt.cacheWrite1hTokens(), 0, true, prompt.anomaly());
         }
     }
 }

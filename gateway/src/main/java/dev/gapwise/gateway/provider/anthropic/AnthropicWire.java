@@ -10,8 +10,14 @@ final class AnthropicWire {
     static final String CONTENT_BLOCK_DELTA = "content_block_delta";
     static final String ERROR = "error";
 
-    /** {@code usage} of a message; cache reads and writes count as input. */
-    record Usage(long inputTokens, long outputTokens) {
+    /**
+     * {@code usage} of a message: input at the full rate, output, cache reads, and cache writes split by lifetime
+     * ({@code cache_creation.ephemeral_5m_input_tokens} / {@code ephemeral_1h_input_tokens}; all five-minute when
+     * the split is absent).
+     */
+    record Usage(long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
+                 long cacheWrite1hTokens) {
+        static final Usage NONE = new Usage(0, 0, 0, 0, 0);
     }
 
     private AnthropicWire() {

@@ -1,5 +1,6 @@
 package dev.gapwise.gateway.provider.openai;
 
+import dev.gapwise.gateway.call.Usage;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.provider.TokenCount;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,22 @@ public final class OpenAiMapping {
         if (!usage.isObject() || !usage.path("prompt_tokens").isNumber()) {
             return Optional.empty();
         }
-        return Optional.of(new OpenAiWire.Usage(TokenCount.of(usage.path("prompt_tokens"), 0),
-                TokenCount.of(usage.path("completion_tokens"), 0)));
+        long prompt = TokenCount.of(usage.path("prompt_tokens"), 0);
+        long cached = TokenCount.of(usage.path("prompt_tokens_details").path("cached_tokens"))
+                .orElse(TokenCount.of(usage.path("prompt_cache_hit_tokens"), 0));
+        return Optional.of(new OpenAiWire.Usage(prompt, TokenCount.of(usage.path("completion_tokens"), 0), cached,
+                TokenCount.of(usage.path("completion_tokens_details").path("reasoning_tokens"), 0)));
+    }
+
+    /**
+     * Usage as billed: cached prompt tokens (OpenAI's {@code prompt_tokens_details.cached_tokens}, DeepSeek's {@code
+     * prompt_cache_hit_tokens}) are part of {@code prompt_tokens} and move to their own rate; reasoning tokens are
+     * part of {@code completion_tokens}, billed as output.
+     */
+    static Usage billed(OpenAiWire.Usage usage) {
+        long cached = Math.max(0, Math.min(usage.cachedTokens(), usage.promptTokens()));
+        return Usage.reported(usage.promptTokens() - cached, usage.completionTokens(), cached,
+                0, 0, usage.reasoningTokens());
     }
 
     /** A copy aimed at {@code model}; a streamed request also asks for the final usage chunk. */

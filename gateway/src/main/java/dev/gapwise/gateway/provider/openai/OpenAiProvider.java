@@ -37,7 +37,7 @@ public final class OpenAiProvider implements Provider {
 
     @Override
     public Optional<Usage> usage(JsonNode response) {
-        return OpenAiMapping.usage(response).map(u -> Usage.reported(u.promptTokens(), u.completionTokens()));
+        return OpenAiMapping.usage(response).map(OpenAiMapping::billed);
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class OpenAiProvider implements Provider {
             }
             characters += OpenAiMapping.streamedCharacters(json);
             finished |= OpenAiMapping.finishes(json);
-            OpenAiMapping.usage(json).ifPresent(u -> usage = Usage.reported(u.promptTokens(), u.completionTokens()));
+            OpenAiMapping.usage(json).ifPresent(u -> usage = OpenAiMapping.billed(u));
         }
 
         @Override
