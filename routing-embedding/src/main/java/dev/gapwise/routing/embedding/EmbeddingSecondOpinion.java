@@ -24,6 +24,7 @@ public final class EmbeddingSecondOpinion implements SecondOpinion {
 
     private final SentenceEncoder encoder;
     private final DenseHead head;
+    private final InferencePool pool;
     private final int routine;
     private final double fastWeight;
     private final double embeddingWeight;
@@ -33,8 +34,13 @@ public final class EmbeddingSecondOpinion implements SecondOpinion {
     private final double bandHigh;
 
     public EmbeddingSecondOpinion(SentenceEncoder encoder, DenseHead head) {
+        this(encoder, head, InferencePool.standard());
+    }
+
+    EmbeddingSecondOpinion(SentenceEncoder encoder, DenseHead head, InferencePool pool) {
         this.encoder = encoder;
         this.head = head;
+        this.pool = pool;
         this.routine = head.labels().indexOf("routine");
         if (routine < 0) {
             throw new IllegalArgumentException("an embedding risk head needs a 'routine' class, has " + head.labels());
@@ -54,7 +60,12 @@ public final class EmbeddingSecondOpinion implements SecondOpinion {
 
     @Override
     public Verdict assess(RequestText text, double fastProbability) {
-        double[] p = head.probabilities(encoder.encode(text));
+        java.util.Optional<float[]> vector = pool.run(encoder::encode, SentenceEncoder.input(text));
+        if (vector.isEmpty()) {
+            return new Verdict(1, "unknown", threshold, "second opinion unavailable (its inference pool is full or too "
+                    + "slow): escalated, since a missed high-stakes request is the worse error");
+        }
+        double[] p = head.probabilities(vector.get());
         double embedding = 1 - p[routine];
         int best = -1;
         for (int k = 0; k < p.length; k++) {

@@ -72,11 +72,13 @@ public final class RiskClassifier {
         if (secondOpinion.isPresent() && highStakes >= secondOpinion.get().bandLow()
                 && highStakes < secondOpinion.get().bandHigh()) {
             SecondOpinion.Verdict verdict = secondOpinion.get().assess(text, highStakes);
-            String detail = String.format(java.util.Locale.ROOT, "%s: P(high-stakes) %.2f %s %.2f",
+            String detail = !verdict.note().isEmpty() ? verdict.note()
+                    : String.format(java.util.Locale.ROOT, "%s: P(high-stakes) %.2f %s %.2f",
                     secondOpinion.get().describe(), verdict.probability(), verdict.highStakes() ? ">=" : "<",
                     verdict.threshold());
+            String verdictDomain = verdict.domain().equals("unknown") ? domain : verdict.domain();
             return new RiskAssessment(verdict.highStakes(), highStakes,
-                    verdict.highStakes() ? verdict.domain() : "routine", threshold,
+                    verdict.highStakes() ? verdictDomain : "routine", threshold,
                     RiskAssessment.DecidedBy.SECOND_OPINION, detail);
         }
         boolean flagged = highStakes >= threshold;

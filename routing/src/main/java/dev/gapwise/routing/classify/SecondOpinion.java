@@ -9,9 +9,14 @@ package dev.gapwise.routing.classify;
 public interface SecondOpinion {
     /**
      * Its verdict: P(high-stakes) (it may combine its own estimate with the fast model's), the most likely
-     * high-stakes domain, and the threshold that probability is held to.
+     * high-stakes domain ("unknown" when it could not tell), the threshold that probability is held to, and a note
+     * when it could not judge and says what it decided instead ("" otherwise).
      */
-    record Verdict(double probability, String domain, double threshold) {
+    record Verdict(double probability, String domain, double threshold, String note) {
+        public Verdict(double probability, String domain, double threshold) {
+            this(probability, domain, threshold, "");
+        }
+
         public boolean highStakes() {
             return probability >= threshold;
         }
