@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
 import org.eclipse.jetty.server.Request;
 import tools.jackson.databind.node.ArrayNode;
