@@ -29,6 +29,13 @@ public interface DialectIngress {
     /** A checked request, or the message of a 400 naming what is wrong. */
     Parsed parse(ObjectNode body);
 
+    /**
+     * The body of {@code GET /v1/models} in this dialect's list format.
+     *
+     * @param owners every model id offered, in order, with who serves it
+     */
+    ObjectNode modelList(java.util.SequencedMap<String, String> owners);
+
     /** The system instructions of a valid request, as text (empty when none), for routing. */
     String systemText(ObjectNode body);
 

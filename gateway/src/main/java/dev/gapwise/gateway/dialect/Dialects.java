@@ -21,8 +21,11 @@ public final class Dialects {
         };
     }
 
-    /** The dialect to write a refusal in for a request to {@code path} with these headers: OpenAI's by default. */
-    public static WireDialect forRefusal(String path, HttpFields headers) {
+    /**
+     * The dialect to answer a request outside the chat endpoints in (a refusal, a wrong path, the model list): the
+     * first that {@link DialectIngress#claims} it, else OpenAI's.
+     */
+    public static WireDialect forRequest(String path, HttpFields headers) {
         for (DialectKind kind : DialectKind.values()) {
             if (of(kind).ingress().claims(path == null ? "" : path, headers)) {
                 return of(kind);

@@ -28,7 +28,7 @@ final class DialectErrorHandler extends ErrorHandler {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         Object message = request.getAttribute(ERROR_MESSAGE);
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-        WireDialect dialect = Dialects.forRefusal(path, request.getHeaders());
+        WireDialect dialect = Dialects.forRequest(path, request.getHeaders());
         byte[] body = body(dialect, status, message == null ? null : message.toString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

@@ -108,7 +108,7 @@ public final class Ingress {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             new HttpClientChannel(response, callback,
-                    Dialects.forRefusal(request.getHttpURI().getPath(), request.getHeaders()), Redactor.shapesOnly())
+                    Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders()), Redactor.shapesOnly())
                     .fail(new Failure.NotFound("no such endpoint: " + request.getMethod() + " "
                             + dev.gapwise.gateway.text.CleanText.of(request.getHttpURI().getPath(), 200)));
             return true;

@@ -44,7 +44,7 @@ final class TextHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         Optional<Failure> refused = guard.refuse(access, endpoint, request);
         if (refused.isPresent()) {
-            WireDialect dialect = Dialects.forRefusal(request.getHttpURI().getPath(), request.getHeaders());
+            WireDialect dialect = Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders());
             new HttpClientChannel(response, callback, dialect, Redactor.shapesOnly()).fail(refused.get());
             return true;
         }

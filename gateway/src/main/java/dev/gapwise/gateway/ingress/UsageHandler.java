@@ -27,7 +27,7 @@ final class UsageHandler implements Function<Request, TextHandler.Answer> {
 
     @Override
     public TextHandler.Answer apply(Request request) {
-        WireDialect dialect = Dialects.forRefusal(request.getHttpURI().getPath(), request.getHeaders());
+        WireDialect dialect = Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders());
         return switch (keys.check(EndpointGuard.presentedKey(request))) {
             case AuthDecision.Denied denied -> refusal(new Failure.Unauthorized(denied.message()), dialect);
             case AuthDecision.Unavailable unavailable -> refusal(new Failure.KeysUnavailable(unavailable.message()), dialect);

@@ -10,12 +10,14 @@ import dev.gapwise.gateway.dialect.neutral.Untranslatable;
 import dev.gapwise.gateway.dialect.openai.OpenAiIngress;
 import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.SequencedMap;
 
 /**
  * {@code POST /v1/messages}: {@code max_tokens} required, a non-empty {@code messages} array of user and assistant
@@ -111,6 +113,20 @@ public final class AnthropicIngress implements DialectIngress {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public ObjectNode modelList(SequencedMap<String, String> owners) {
+        ObjectNode list = Json.object();
+        ArrayNode data = list.putArray("data");
+        owners.forEach((id, owner) -> data.addObject().put("type", "model").put("id", id).put("display_name", id)
+                .put("created_at", "1970-01-01T00:00:00Z"));
+        list.put("has_more", false);
+        if (!owners.isEmpty()) {
+            list.put("first_id", owners.firstEntry().getKey());
+            list.put("last_id", owners.lastEntry().getKey());
+        }
+        return list;
     }
 
     @Override
