@@ -17,6 +17,12 @@ public interface DialectIngress {
     /** The endpoint's path, e.g. {@code /v1/chat/completions}. */
     String path();
 
+    /**
+     * The path of the dialect's token-count endpoint ({@code /v1/messages/count_tokens}), when it has one. Its
+     * requests are chat requests without the output fields, checked by {@link #parse} as such.
+     */
+    java.util.Optional<String> countTokensPath();
+
     /** The endpoint's short name for metrics and logs, e.g. {@code chat_completions}. */
     String endpoint();
 
@@ -25,6 +31,12 @@ public interface DialectIngress {
      * endpoint) should be written in this dialect. OpenAI's shape is the default and claims nothing.
      */
     boolean claims(String path, HttpFields headers);
+
+    /**
+     * The client headers (lower-case names) forwarded to an upstream of this same dialect, e.g. Anthropic's {@code
+     * anthropic-beta} and {@code anthropic-version}; never credentials. Dropped when another dialect serves.
+     */
+    java.util.List<String> forwardedHeaders();
 
     /** A checked request, or the message of a 400 naming what is wrong. */
     Parsed parse(ObjectNode body);
@@ -35,6 +47,11 @@ public interface DialectIngress {
      * @param owners every model id offered, in order, with who serves it
      */
     ObjectNode modelList(java.util.SequencedMap<String, String> owners);
+
+    /** A checked token-count request ({@link #countTokensPath}); dialects without one refuse it. */
+    default Parsed parseCount(ObjectNode body) {
+        return new Parsed.Bad("this API has no token-count endpoint");
+    }
 
     /** The system instructions of a valid request, as text (empty when none), for routing. */
     String systemText(ObjectNode body);

@@ -32,6 +32,11 @@ public final class OpenAiIngress implements DialectIngress {
     }
 
     @Override
+    public Optional<String> countTokensPath() {
+        return Optional.empty();
+    }
+
+    @Override
     public String endpoint() {
         return "chat_completions";
     }
@@ -39,6 +44,11 @@ public final class OpenAiIngress implements DialectIngress {
     @Override
     public boolean claims(String path, HttpFields headers) {
         return false;
+    }
+
+    @Override
+    public java.util.List<String> forwardedHeaders() {
+        return java.util.List.of();
     }
 
     @Override
