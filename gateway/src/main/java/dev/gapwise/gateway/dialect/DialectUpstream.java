@@ -18,7 +18,9 @@ public interface DialectUpstream {
      * The endpoint that counts a request's input tokens exactly (Anthropic's {@code /v1/messages/count_tokens}),
      * given the chat endpoint; empty when the dialect has none.
      */
-    Optional<URI> countEndpoint(URI chatEndpoint);
+    default Optional<URI> countEndpoint(URI chatEndpoint) {
+        return Optional.empty();
+    }
 
     /** Adds the provider's authentication and version headers; keyless local servers get none. */
     void authorize(HttpFields.Mutable headers, Optional<String> apiKey);
