@@ -155,17 +155,7 @@ public final class AnthropicIngress implements DialectIngress {
 
     @Override
     public String systemText(ObjectNode body) {
-        JsonNode system = body.path("system");
-        if (system.isString()) {
-            return system.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode block : system) {
-            if (block.path("text").isString()) {
-                text.append(text.isEmpty() ? "" : "\n").append(block.path("text").stringValue());
-            }
-        }
-        return text.toString();
+        return Json.text(body.path("system"));
     }
 
     @Override
