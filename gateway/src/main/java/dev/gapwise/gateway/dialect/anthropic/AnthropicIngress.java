@@ -26,7 +26,7 @@ import java.util.SequencedMap;
  * {"type":"error","error":{"type","message"}}}, in a stream as a named {@code error} event; rate limits also as
  * {@code anthropic-ratelimit-*}. Stateless.
  */
-public final class AnthropicIngress implements DialectIngress {
+final class AnthropicIngress implements DialectIngress {
     @Override
     public String path() {
         return "/v1/messages";
