@@ -77,6 +77,8 @@ public final class Ingress {
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
             paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+            dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
+                    new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
