@@ -8,6 +8,7 @@ import dev.gapwise.gateway.provider.Provider;
 import dev.gapwise.gateway.provider.SseEvent;
 import dev.gapwise.gateway.provider.SseReader;
 import dev.gapwise.gateway.provider.StreamTracker;
+import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.Redactor;
 import dev.gapwise.gateway.translate.StreamTranslator;
 import dev.gapwise.gateway.translate.Translation;
@@ -108,6 +109,7 @@ public final class AttemptRunner {
         UpstreamClient.Sent response = upstream.send(target.endpoint(), headers -> {
             headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
             provider.authorize(headers, target.apiKey());
+            RequestTrace.current().sending(number, target.deployment(), target.endpoint(), headers::put);
         }, body, timeouts, cancellation);
         try {
             return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore);
@@ -170,6 +172,7 @@ public final class AttemptRunner {
                     new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
                             + "is not a JSON object"), Optional.empty());
         }
+        RequestTrace.current().answered(provider.dialect(), json);
         Usage usage = provider.usage(json).orElseGet(() -> Usage.estimated(Usage.estimateTokens(request.promptCharacters()),
                 Usage.estimateTokens(raw.length)));
         Attempt done = attempt.succeeded(opened.status(), usage);
@@ -195,6 +198,7 @@ public final class AttemptRunner {
         try {
             for (SseEvent event = reader.next(); event != null; event = reader.next()) {
                 attempt.firstToken();
+                RequestTrace.current().streamed(provider.dialect(), event.json());
                 tracker.accept(event);
                 if (tracker.error().isPresent()) {
                     break;
