@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.telemetry;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -28,7 +28,7 @@ final class Answer {
     }
 
     /** Reads a complete answer. */
-    void complete(Dialect dialect, JsonNode answer) {
+    void complete(DialectKind dialect, JsonNode answer) {
         model = textOr(answer.path("model"), model);
         id = textOr(answer.path("id"), id);
         switch (dialect) {
@@ -50,21 +50,11 @@ final class Answer {
                     Conversation.contentParts(answer.path("content"), parts);
                 }
             }
-            case GEMINI -> {
-                model = textOr(answer.path("modelVersion"), model);
-                id = textOr(answer.path("responseId"), id);
-                answer.path("candidates").forEach(candidate -> {
-                    reason(candidate.path("finishReason"));
-                    if (captureText) {
-                        text.append(Conversation.text(candidate.path("content").path("parts")));
-                    }
-                });
-            }
         }
     }
 
     /** Reads one streamed event (null for non-JSON data). */
-    void event(Dialect dialect, JsonNode event) {
+    void event(DialectKind dialect, JsonNode event) {
         if (event == null) {
             return;
         }
@@ -88,7 +78,6 @@ final class Answer {
                     text.append(event.path("delta").path("text").asString(""));
                 }
             }
-            case GEMINI -> complete(dialect, event);
         }
     }
 

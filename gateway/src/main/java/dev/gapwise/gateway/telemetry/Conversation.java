@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.telemetry;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -37,7 +37,7 @@ final class Conversation {
     }
 
     /** The system instructions as a JSON array of parts, when the request has any. */
-    static Optional<String> systemInstructions(Dialect dialect, JsonNode body) {
+    static Optional<String> systemInstructions(DialectKind dialect, JsonNode body) {
         ArrayNode parts = NODES.arrayNode();
         switch (dialect) {
             case ANTHROPIC -> contentParts(body.path("system"), parts);
@@ -47,13 +47,12 @@ final class Conversation {
                     contentParts(message.path("content"), parts);
                 }
             });
-            case GEMINI -> contentParts(body.path("systemInstruction").path("parts"), parts);
         }
         return parts.isEmpty() ? Optional.empty() : Optional.of(parts.toString());
     }
 
     /** The chat history as a JSON array of messages (system messages are in {@link #systemInstructions}). */
-    static String inputMessages(Dialect dialect, JsonNode body) {
+    static String inputMessages(DialectKind dialect, JsonNode body) {
         ArrayNode messages = NODES.arrayNode();
         switch (dialect) {
             case OPENAI, ANTHROPIC -> body.path("messages").forEach(message -> {
@@ -73,10 +72,6 @@ final class Conversation {
                 message.path("tool_calls").forEach(call -> parts.addObject().put("type", "tool_call")
                         .put("id", call.path("id").asString("")).put("name", call.path("function").path("name")
                                 .asString("")).put("arguments", call.path("function").path("arguments").asString("")));
-            });
-            case GEMINI -> body.path("contents").forEach(content -> {
-                ObjectNode out = messages.addObject().put("role", content.path("role").asString("user"));
-                contentParts(content.path("parts"), out.putArray("parts"));
             });
         }
         return messages.toString();

@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.telemetry;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import dev.gapwise.gateway.config.TelemetryConfig;
 import dev.gapwise.gateway.text.Redactor;
 import io.opentelemetry.api.common.Attributes;
@@ -88,7 +88,7 @@ final class OtlpTelemetry implements Telemetry {
     }
 
     @Override
-    public RequestTrace begin(String requestId, String endpoint, Dialect ingress, Function<String, String> headers) {
+    public RequestTrace begin(String requestId, String endpoint, DialectKind ingress, Function<String, String> headers) {
         Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), headers, HEADERS);
         return new SpanTrace(tracer, parent, requestId, endpoint, ingress,
                 config.captureContent() ? java.util.Optional.of(redactor) : java.util.Optional.empty());

@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.telemetry;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import dev.gapwise.gateway.call.RequestContext;
 import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.route.RoutePlan;
@@ -39,10 +39,10 @@ public sealed interface RequestTrace permits RequestTrace.None, SpanTrace {
     void sending(int number, Deployment deployment, URI endpoint, BiConsumer<String, String> headers);
 
     /** A complete (non-streamed) upstream answer, in the upstream's dialect. */
-    void answered(Dialect upstream, JsonNode answer);
+    void answered(DialectKind upstream, JsonNode answer);
 
     /** One streamed upstream event's JSON (null for non-JSON data), in the upstream's dialect. */
-    void streamed(Dialect upstream, JsonNode event);
+    void streamed(DialectKind upstream, JsonNode event);
 
     /** An attempt ended, priced. */
     void attempted(PricedAttempt attempt);
@@ -67,11 +67,11 @@ public sealed interface RequestTrace permits RequestTrace.None, SpanTrace {
         }
 
         @Override
-        public void answered(Dialect upstream, JsonNode answer) {
+        public void answered(DialectKind upstream, JsonNode answer) {
         }
 
         @Override
-        public void streamed(Dialect upstream, JsonNode event) {
+        public void streamed(DialectKind upstream, JsonNode event) {
         }
 
         @Override

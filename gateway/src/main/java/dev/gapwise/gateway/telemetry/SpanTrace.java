@@ -1,10 +1,10 @@
 package dev.gapwise.gateway.telemetry;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import dev.gapwise.gateway.call.Attempt;
 import dev.gapwise.gateway.call.RequestContext;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.route.RoutePlan;
@@ -37,7 +37,7 @@ final class SpanTrace implements RequestTrace {
     private final Tracer tracer;
     private final Span request;
     private final Context requestContext;
-    private final Dialect ingress;
+    private final DialectKind ingress;
     private final Optional<Redactor> capture;
     private final long startNanos = System.nanoTime();
     private final Map<Integer, Span> attemptSpans = new HashMap<>(2);
@@ -62,7 +62,7 @@ final class SpanTrace implements RequestTrace {
     private long baselineNanos;
     private Optional<Deployment> baseline = Optional.empty();
 
-    SpanTrace(Tracer tracer, Context parent, String requestId, String endpoint, Dialect ingress,
+    SpanTrace(Tracer tracer, Context parent, String requestId, String endpoint, DialectKind ingress,
               Optional<Redactor> capture) {
         this.tracer = tracer;
         this.ingress = ingress;
@@ -124,7 +124,7 @@ final class SpanTrace implements RequestTrace {
     }
 
     @Override
-    public void answered(Dialect upstream, JsonNode answer) {
+    public void answered(DialectKind upstream, JsonNode answer) {
         Answer current = answers.get(this.current);
         if (current != null) {
             current.complete(upstream, answer);
@@ -132,7 +132,7 @@ final class SpanTrace implements RequestTrace {
     }
 
     @Override
-    public void streamed(Dialect upstream, JsonNode event) {
+    public void streamed(DialectKind upstream, JsonNode event) {
         Answer current = answers.get(this.current);
         if (current == null) {
             return;

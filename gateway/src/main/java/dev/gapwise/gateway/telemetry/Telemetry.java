@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.telemetry;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import dev.gapwise.gateway.config.TelemetryConfig;
 import dev.gapwise.gateway.text.Redactor;
 
@@ -32,7 +32,7 @@ public sealed interface Telemetry extends AutoCloseable permits Telemetry.Off, O
      * @param ingress   the dialect the client speaks
      * @param headers   the request's header values by name (null when absent), for {@code traceparent}
      */
-    RequestTrace begin(String requestId, String endpoint, Dialect ingress, Function<String, String> headers);
+    RequestTrace begin(String requestId, String endpoint, DialectKind ingress, Function<String, String> headers);
 
     /** Whether spans are made. */
     boolean enabled();
@@ -46,7 +46,7 @@ public sealed interface Telemetry extends AutoCloseable permits Telemetry.Off, O
         INSTANCE;
 
         @Override
-        public RequestTrace begin(String requestId, String endpoint, Dialect ingress,
+        public RequestTrace begin(String requestId, String endpoint, DialectKind ingress,
                                   Function<String, String> headers) {
             return RequestTrace.None.INSTANCE;
         }

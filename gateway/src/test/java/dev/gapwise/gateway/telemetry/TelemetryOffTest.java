@@ -26,7 +26,7 @@ class TelemetryOffTest {
         try (Isolated loader = new Isolated()) {
             Class<?> config = loader.loadClass("dev.gapwise.gateway.config.TelemetryConfig");
             Class<?> redactor = loader.loadClass("dev.gapwise.gateway.text.Redactor");
-            Class<?> dialect = loader.loadClass("dev.gapwise.catalog.Dialect");
+            Class<?> dialect = loader.loadClass("dev.gapwise.gateway.dialect.DialectKind");
             Class<?> telemetryType = loader.loadClass("dev.gapwise.gateway.telemetry.Telemetry");
             Object telemetry = telemetryType.getMethod("start", config, Map.class, redactor)
                     .invoke(null, config.getField("OFF").get(null), Map.of(),
