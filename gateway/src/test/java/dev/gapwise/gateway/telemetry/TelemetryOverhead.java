@@ -28,8 +28,9 @@ import java.util.OptionalLong;
 /**
  * A harness (not a test) timing every telemetry hook one request makes — begin, received, routed, sending,
  * answered, attempted, finished — off, on but unsampled, and on and exported to a local receiver. Run with the
- * gateway's test classpath: {@code java -cp ... dev.gapwise.gateway.telemetry.TelemetryOverhead}. Results:
- * docs/benchmarks.md.
+ * gateway's test classpath: {@code java -cp ... dev.gapwise.gateway.telemetry.TelemetryOverhead [requests]}. It
+ * prints wall time and the calling thread's CPU time per request (the exporter's own thread is not included).
+ * Results: docs/benchmarks.md.
  */
 public final class TelemetryOverhead {
     private static final Deployment DEPLOYMENT = new Deployment("cheap@fakeai", "cheap-model", "fakeai", Dialect.OPENAI,
@@ -55,7 +56,7 @@ public final class TelemetryOverhead {
             TelemetryConfig on = new TelemetryConfig(true, receiver.baseUrl().resolve("/v1/traces"),
                     TelemetryConfig.Protocol.HTTP_PROTOBUF, Map.of(), 1.0, "harness", false, Duration.ofMillis(200),
                     Duration.ofSeconds(10));
-            for (int round = 0; round < 3; round++) {
+            for (int round = 0; round < 5; round++) {
                 time("off", Telemetry.start(TelemetryConfig.OFF, Map.of(), Redactor.shapesOnly()), requests, context,
                         route, priced);
                 time("on, unsampled (sampling_ratio 0)", Telemetry.start(new TelemetryConfig(true, on.endpoint(),
@@ -70,6 +71,8 @@ public final class TelemetryOverhead {
 
     private static void time(String label, Telemetry telemetry, int requests, RequestContext context,
                              RoutePlan.Route route, PricedAttempt priced) {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (int i = 0; i < requests; i++) {
             RequestTrace trace = telemetry.begin("req_" + i, "/v1/chat/completions", DialectKind.OPENAI, name -> null);
@@ -88,7 +91,9 @@ public final class TelemetryOverhead {
             trace.finished(200, "ok");
         }
         long nanos = System.nanoTime() - start;
+        long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
         telemetry.close();
-        System.out.printf("%-36s %,10d requests  %,10.0f ns per request%n", label, requests, (double) nanos / requests);
+        System.out.printf("%-36s %,10d requests  %,10.0f ns per request (wall)  %,10.0f ns (request thread's CPU)%n",
+                label, requests, (double) nanos / requests, (double) cpu / requests);
     }
 }
