@@ -25,7 +25,8 @@ import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An OTLP/HTTP trace receiver on 127.0.0.1 for tests: it decodes each export with the OpenTelemetry protobuf
+ * An OTLP trace receiver on 127.0.0.1 for tests, over HTTP/protobuf ({@link #start}, the JDK's HTTP server) or gRPC
+ * ({@link #startGrpc}, Jetty over HTTP/2 without TLS): it decodes each export with the OpenTelemetry protobuf
  * classes, keeps every span it received (with its resource's service name), and answers as a collector does.
  */
 final class OtlpReceiver implements AutoCloseable {
@@ -38,29 +39,94 @@ final class OtlpReceiver implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
     private final List<Received> spans = new CopyOnWriteArrayList<>();
     private final List<Map<String, String>> exportHeaders = new CopyOnWriteArrayList<>();
+    private Runnable stop = () -> { };
+    private int port;
 
-    private OtlpReceiver(HttpServer server) {
-        this.server = server;
+    private OtlpReceiver() {
     }
 
+    /** A receiver of OTLP over HTTP/protobuf at {@code /v1/traces}. */
     static OtlpReceiver start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            OtlpReceiver receiver = new OtlpReceiver(server);
+            OtlpReceiver receiver = new OtlpReceiver();
             server.createContext("/v1/traces", receiver::export);
             server.start();
+            receiver.port = server.getAddress().getPort();
+            receiver.stop = () -> server.stop(0);
             return receiver;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
     }
 
-    /** The base URL (no path): the gateway adds {@code /v1/traces}. */
+    /** A receiver of OTLP over gRPC (the trace service's Export method), HTTP/2 with prior knowledge. */
+    static OtlpReceiver startGrpc() {
+        OtlpReceiver receiver = new OtlpReceiver();
+        org.eclipse.jetty.server.Server server = new org.eclipse.jetty.server.Server();
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(server,
+                new org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory(
+                        new org.eclipse.jetty.server.HttpConfiguration()));
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new GrpcExport(receiver));
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        receiver.port = connector.getLocalPort();
+        receiver.stop = () -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        return receiver;
+    }
+
+    /** {@code POST /opentelemetry.proto.collector.trace.v1.TraceService/Export}: one length-prefixed message each way. */
+    private static final class GrpcExport extends org.eclipse.jetty.server.Handler.Abstract {
+        private final OtlpReceiver receiver;
+
+        GrpcExport(OtlpReceiver receiver) {
+            this.receiver = receiver;
+        }
+
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                              org.eclipse.jetty.util.Callback callback) throws IOException {
+            if (!request.getHttpURI().getPath().equals("/opentelemetry.proto.collector.trace.v1.TraceService/Export")) {
+                return false;
+            }
+            byte[] framed = org.eclipse.jetty.io.Content.Source.asInputStream(request).readAllBytes();
+            java.nio.ByteBuffer frame = java.nio.ByteBuffer.wrap(framed);
+            if (frame.get() != 0) {
+                throw new IOException("compressed gRPC messages are not expected here");
+            }
+            byte[] message = new byte[frame.getInt()];
+            frame.get(message);
+            Map<String, String> headers = new LinkedHashMap<>();
+            request.getHeaders().forEach(field -> headers.put(field.getLowerCaseName(), field.getValue()));
+            receiver.accept(ExportTraceServiceRequest.parseFrom(message), headers);
+            byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(5 + answer.length).put((byte) 0)
+                    .putInt(answer.length).put(answer).flip();
+            response.setStatus(200);
+            response.getHeaders().put("content-type", "application/grpc");
+            response.setTrailersSupplier(() -> org.eclipse.jetty.http.HttpFields.build().put("grpc-status", "0"));
+            response.write(true, out, callback);
+            return true;
+        }
+    }
+
+    /** The base URL (no path): for HTTP the gateway adds {@code /v1/traces}. */
     URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     private void export(HttpExchange exchange) throws IOException {
@@ -71,22 +137,26 @@ final class OtlpReceiver implements AutoCloseable {
             Map<String, String> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT),
                     values.getFirst()));
-            exportHeaders.add(headers);
-            for (ResourceSpans resource : request.getResourceSpansList()) {
-                String service = resource.getResource().getAttributesList().stream()
-                        .filter(kv -> kv.getKey().equals("service.name")).map(kv -> kv.getValue().getStringValue())
-                        .findFirst().orElse("");
-                for (ScopeSpans scope : resource.getScopeSpansList()) {
-                    for (Span span : scope.getSpansList()) {
-                        spans.add(received(service, span));
-                    }
-                }
-            }
+            accept(request, headers);
             byte[] answer = ExportTraceServiceResponse.getDefaultInstance().toByteArray();
             exchange.getResponseHeaders().add("Content-Type", "application/x-protobuf");
             exchange.sendResponseHeaders(200, answer.length == 0 ? -1 : answer.length);
             if (answer.length > 0) {
                 exchange.getResponseBody().write(answer);
+            }
+        }
+    }
+
+    private void accept(ExportTraceServiceRequest request, Map<String, String> headers) {
+        exportHeaders.add(headers);
+        for (ResourceSpans resource : request.getResourceSpansList()) {
+            String service = resource.getResource().getAttributesList().stream()
+                    .filter(kv -> kv.getKey().equals("service.name")).map(kv -> kv.getValue().getStringValue())
+                    .findFirst().orElse("");
+            for (ScopeSpans scope : resource.getScopeSpansList()) {
+                for (Span span : scope.getSpansList()) {
+                    spans.add(received(service, span));
+                }
             }
         }
     }
@@ -149,6 +219,6 @@ final class OtlpReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        stop.run();
     }
 }
