@@ -15,6 +15,7 @@ import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RouteRequest;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.LogValue;
 import org.eclipse.jetty.http.HttpHeader;
@@ -74,6 +75,8 @@ final class ChatHandler extends Handler.Abstract {
         String requestId = ids.next();
         response.getHeaders().put("x-gapwise-request-id", requestId);
         HttpClientChannel channel = new HttpClientChannel(response, callback, dialect, parts.redactor());
+        RequestTrace trace = parts.telemetry().begin(requestId, request.getHttpURI().getPath(), dialect.kind(),
+                request.getHeaders()::get);
         Cancellation cancellation = new Cancellation();
         Handled handled;
         if (!parts.inFlight().enter(cancellation)) {
@@ -89,7 +92,10 @@ final class ChatHandler extends Handler.Abstract {
             connection.addEventListener(closed);
             request.addFailureListener(failure -> cancellation.cancel(Cancellation.Reason.CLIENT_GONE));
             try (BodyBudget.Ticket ticket = budget.ticket()) {
-                handled = serve(request, channel, received, requestId, cancellation, ticket);
+                handled = trace == RequestTrace.None.INSTANCE
+                        ? serve(request, channel, received, requestId, cancellation, ticket)
+                        : ScopedValue.where(RequestTrace.CURRENT, trace)
+                        .call(() -> serve(request, channel, received, requestId, cancellation, ticket));
             } catch (RuntimeException e) {
                 ACCESS.error("request {} failed inside the gateway", requestId, e);
                 channel.stopWatching();
@@ -103,6 +109,7 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         long duration = System.nanoTime() - received;
+        trace.finished(channel.status(), handled.outcome());
         parts.metrics().request(endpoint, channel.status(), handled.outcome(), duration, channel.overheadNanos());
         ACCESS.info("request_id={} endpoint={} status={} outcome={} model={} deployment={} duration_us={} overhead_us={}",
                 requestId, endpoint, channel.status(), handled.outcome(), LogValue.of(handled.model()),
@@ -165,6 +172,7 @@ final class ChatHandler extends Handler.Abstract {
             }
             case RequestParser.Result.Ok parsed -> ok = parsed.request();
         }
+        RequestTrace.current().received(ok.body(), ok.stream());
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
         Optional<String> keyId = identity.map(KeyIdentity::id);
@@ -189,6 +197,7 @@ final class ChatHandler extends Handler.Abstract {
             case RoutePlan.Route route -> {
                 RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
                         ok.model(), route.tier(), route.decision(), team);
+                RequestTrace.current().routed(context, route);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
                         received, cancellation, forwarded(request));
                 if (counting) {
