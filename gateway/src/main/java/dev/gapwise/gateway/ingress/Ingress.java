@@ -10,6 +10,8 @@ import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.provider.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.gateway.shadow.Feedbacks;
+import dev.gapwise.gateway.shadow.ShadowTap;
 import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
@@ -47,11 +49,13 @@ public final class Ingress {
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
+     * @param shadow    shadow evaluation: handed each routed request, acts only on sampled ones after the answer
+     * @param feedback  where {@code POST /v1/gapwise/feedback} stores a user's verdict on an answer
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets) {
+                        Budgets budgets, ShadowTap shadow, Feedbacks feedback) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -60,7 +64,18 @@ public final class Ingress {
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
+            Objects.requireNonNull(shadow, "shadow");
+            Objects.requireNonNull(feedback, "feedback");
             callable = List.copyOf(callable);
+        }
+
+        /** Parts without shadow evaluation. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, ShadowTap.NONE, Feedbacks.NONE);
         }
     }
 
@@ -80,6 +95,7 @@ public final class Ingress {
                 new ModelsHandler(parts.callable())));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",
                 EndpointAccess.Access.OPEN, guard, new UsageHandler(parts.keys(), parts.budgets())));
+        paths.addMapping(PathSpec.from("/v1/gapwise/feedback"), new FeedbackHandler(parts, budget));
         paths.addMapping(PathSpec.from("/healthz"), new TextHandler("/healthz", EndpointAccess.Access.OPEN, guard,
                 request -> new TextHandler.Answer(200, "application/json", "{\"status\":\"ok\"}")));
         paths.addMapping(PathSpec.from("/readyz"), new TextHandler("/readyz", parts.access().readyz(), guard,
