@@ -1,7 +1,8 @@
 -- Shadow calls (issue 12): after a client's answer is served, the same request sent off the request path to another
 -- deployment, its own cost, and the score of the pair. Kept apart from the ledger table so shadow spend never counts
 -- against a client's budget or savings. Money in nano-USD as in the ledger; unpriced = 1 when the cost is unknown
--- (such calls are not made, but a judge's reply may lack usage). Content columns are filled only when
+-- (such calls are not made, but a judge's reply may lack usage). candidate says which answer was scored against the
+-- other: 'served' (the served deployment is the cheaper one) or 'shadow'. Content columns are filled only when
 -- shadow.store_content is on and are emptied once expires_ms has passed.
 CREATE TABLE shadow_call (
     request_id          VARCHAR(64)  NOT NULL,
@@ -23,6 +24,7 @@ CREATE TABLE shadow_call (
     cost_nano_usd       BIGINT       NOT NULL,
     unpriced            INTEGER      NOT NULL,
     latency_us          BIGINT       NOT NULL,
+    candidate           VARCHAR(10),
     acceptable          INTEGER,
     basis               VARCHAR(30),
     similarity          DOUBLE PRECISION,

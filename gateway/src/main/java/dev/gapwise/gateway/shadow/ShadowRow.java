@@ -27,6 +27,7 @@ import java.util.OptionalInt;
  * @param outputTokens     billed completion tokens
  * @param costNanoUsd      the shadow call's cost
  * @param latencyMicros    the shadow call's duration
+ * @param candidate        which side was scored against the other: {@code served} or {@code shadow} (the cheaper)
  * @param score            the pair's score, when both answered
  * @param judgeDeployment  the judge asked, when one was
  * @param judgeCostNanoUsd what asking it cost (0 when not asked)
@@ -36,7 +37,7 @@ import java.util.OptionalInt;
 record ShadowRow(String requestId, String shadowDeployment, String atUtc, long atMillis, Optional<String> keyId,
                  String tier, String task, double sampleShare, String servedDeployment, String servedModel,
                  String shadowModel, int status, Optional<String> error, long inputTokens, long outputTokens,
-                 long costNanoUsd, long latencyMicros, Optional<PairScore> score, Optional<String> judgeDeployment,
+                 long costNanoUsd, long latencyMicros, Optional<String> candidate, Optional<PairScore> score, Optional<String> judgeDeployment,
                  long judgeCostNanoUsd, Optional<Content> content, Optional<Long> expiresMillis) {
     ShadowRow {
         error = error.map(e -> CleanText.of(e, 500));

@@ -297,7 +297,7 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
                 case ShadowCaller.Reply.Failed failed -> {
                     counters.failed.incrementAndGet();
                     write(target, started, failed.status(), Optional.of(failed.error()), 0, 0, 0, failed.micros(),
-                            Optional.empty(), Optional.empty(), 0, Optional.empty());
+                            Optional.empty(), Optional.empty(), Optional.empty(), 0, Optional.empty());
                 }
                 case ShadowCaller.Reply.Answered answered -> {
                     boolean shadowIsDearer = servedDeployment == null || dearer(target.deployment(), servedDeployment);
@@ -305,7 +305,8 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
                     Answer candidate = shadowIsDearer ? served : answered.answer();
                     Judged judged = score(Expectation.of(body), reference, candidate);
                     write(target, started, answered.status(), Optional.empty(), answered.usage().promptTokens(),
-                            answered.usage().outputTokens(), cost, answered.micros(), Optional.of(judged.score()),
+                            answered.usage().outputTokens(), cost, answered.micros(),
+                            Optional.of(shadowIsDearer ? "served" : "shadow"), Optional.of(judged.score()),
                             judged.judge(), judged.costNanos(), Optional.of(answered.answer()));
                 }
             }
@@ -363,7 +364,8 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
         }
 
         private void write(Target target, Instant started, int status, Optional<String> error, long input, long output,
-                           long cost, long micros, Optional<PairScore> score, Optional<String> judgeId, long judgeCost,
+                           long cost, long micros, Optional<String> candidate, Optional<PairScore> score,
+                           Optional<String> judgeId, long judgeCost,
                            Optional<Answer> shadowAnswer) {
             Optional<ShadowRow.Content> content = Optional.empty();
             Optional<Long> expires = Optional.empty();
@@ -375,7 +377,7 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
             ShadowRow row = new ShadowRow(facts.requestId(), target.deployment().id(), started.toString(),
                     started.toEpochMilli(), facts.keyId(), facts.tier(), facts.task(), decision.share(), servedId,
                     deployment(servedId).map(Deployment::modelId).orElse(servedId), target.deployment().modelId(),
-                    status, error, input, output, cost, micros, score, judgeId, judgeCost, content, expires);
+                    status, error, input, output, cost, micros, candidate, score, judgeId, judgeCost, content, expires);
             try {
                 store.write(row);
                 counters.rows.incrementAndGet();

@@ -16,9 +16,9 @@ public final class ShadowStore {
     private static final String INSERT = """
             INSERT INTO shadow_call (request_id, shadow_deployment, at_utc, day, at_ms, key_id, tier, task,
               sample_share, served_deployment, served_model, shadow_model, status, error, input_tokens, output_tokens,
-              cost_nano_usd, unpriced, latency_us, acceptable, basis, similarity, judge_score, detail,
+              cost_nano_usd, unpriced, latency_us, candidate, acceptable, basis, similarity, judge_score, detail,
               judge_deployment, judge_cost_nano_usd, prompt_json, served_answer, shadow_answer, expires_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (request_id, shadow_deployment) DO NOTHING""";
 
     private final Database database;
@@ -49,6 +49,7 @@ public final class ShadowStore {
             statement.setLong(++i, row.outputTokens());
             statement.setLong(++i, row.costNanoUsd());
             statement.setLong(++i, row.latencyMicros());
+            statement.setString(++i, row.candidate().orElse(null));
             Optional<PairScore> score = row.score();
             if (score.isPresent()) {
                 statement.setInt(++i, score.get().acceptable() ? 1 : 0);
