@@ -23,7 +23,7 @@ public final class ShadowLog {
             SELECT s.request_id, s.at_ms, s.tier, s.task, s.sample_share, s.served_deployment, s.served_model,
                    s.shadow_deployment, s.shadow_model, s.candidate, s.acceptable, s.basis, s.cost_nano_usd,
                    s.judge_cost_nano_usd, l.cost_nano_usd AS served_cost, l.unpriced AS served_unpriced,
-                   f.score AS feedback
+                   f.score AS feedback, s.prompt_json, s.served_answer, s.shadow_answer
             FROM shadow_call s
             LEFT JOIN ledger l ON l.request_id = s.request_id AND l.error_class IS NULL AND l.deployment = s.served_deployment
             LEFT JOIN shadow_feedback f ON f.request_id = s.request_id
@@ -34,14 +34,31 @@ public final class ShadowLog {
     }
 
     public static List<ShadowPair> pairs(Database database, LocalDate from, LocalDate to) throws SQLException {
-        List<ShadowPair> pairs = new ArrayList<>();
+        return stored(database, from, to).stream().map(Stored::pair).toList();
+    }
+
+    /**
+     * A scored pair with what was stored of it: the request as the client sent it (JSON in the client's dialect)
+     * and each side's answer as neutral JSON; all empty when content storage was off or the retention has passed.
+     */
+    public record Stored(ShadowPair pair, Optional<String> promptJson, Optional<String> candidateAnswer,
+                         Optional<String> referenceAnswer) {
+    }
+
+    /** Every scored pair of the window with its stored content, oldest first. */
+    public static List<Stored> stored(Database database, LocalDate from, LocalDate to) throws SQLException {
+        List<Stored> pairs = new ArrayList<>();
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(PAIRS)) {
             statement.setString(1, from.toString());
             statement.setString(2, to.toString());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    pairs.add(pair(rows));
+                    ShadowPair pair = pair(rows);
+                    Optional<String> served = Optional.ofNullable(rows.getString("served_answer"));
+                    Optional<String> shadow = Optional.ofNullable(rows.getString("shadow_answer"));
+                    pairs.add(new Stored(pair, Optional.ofNullable(rows.getString("prompt_json")),
+                            pair.candidateServed() ? served : shadow, pair.candidateServed() ? shadow : served));
                 }
             }
         }

@@ -370,7 +370,12 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
             Optional<ShadowRow.Content> content = Optional.empty();
             Optional<Long> expires = Optional.empty();
             if (config.storeContent()) {
-                content = Optional.of(new ShadowRow.Content(Json.write(body), answerJson(served),
+                // prompts are stored in the OpenAI chat shape whatever the client spoke, so exports read one shape
+                ObjectNode prompt = switch (Translation.request(facts.ingress(), Dialect.OPENAI, body)) {
+                    case Translation.Request.Translated translated -> translated.body();
+                    case Translation.Request.Refused refused -> body;
+                };
+                content = Optional.of(new ShadowRow.Content(Json.write(prompt), answerJson(served),
                         shadowAnswer.map(ShadowRunner::answerJson).orElse(null)));
                 expires = Optional.of(started.plus(config.retention()).toEpochMilli());
             }
