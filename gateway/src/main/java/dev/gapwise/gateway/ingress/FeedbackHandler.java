@@ -1,10 +1,11 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.shadow.Feedbacks;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.Redactor;
@@ -38,7 +39,7 @@ final class FeedbackHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Dialect dialect = request.getHeaders().contains("anthropic-version") ? Dialect.ANTHROPIC : Dialect.OPENAI;
+        WireDialect dialect = Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders());
         HttpClientChannel channel = new HttpClientChannel(response, callback, dialect, Redactor.shapesOnly());
         Optional<Failure> failure = serve(request);
         if (failure.isPresent()) {

@@ -2,7 +2,7 @@ package dev.gapwise.gateway.privatelag;
 
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Distillation;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.store.Database;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.privatelag;
 
 import dev.gapwise.gateway.price.Pricing;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

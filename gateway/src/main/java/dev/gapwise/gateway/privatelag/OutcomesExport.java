@@ -2,7 +2,7 @@ package dev.gapwise.gateway.privatelag;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.gapwise.gateway.price.Pricing;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,7 +1,9 @@
 package dev.gapwise.gateway.score;
 
-import dev.gapwise.catalog.Dialect;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.WireDialect;
+import dev.gapwise.gateway.dialect.neutral.Part;
+import dev.gapwise.gateway.dialect.neutral.Reply;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -41,62 +43,23 @@ public record Answer(String text, List<ToolCall> toolCalls) {
         return text.isBlank() && toolCalls.isEmpty();
     }
 
-    /** The answer of a complete (non-streamed) response body in {@code dialect}. */
-    public static Answer of(Dialect dialect, JsonNode response) {
-        return switch (dialect) {
-            case OPENAI -> openAi(response);
-            case ANTHROPIC -> anthropic(response);
-            case GEMINI -> gemini(response);
-        };
-    }
-
-    private static Answer openAi(JsonNode response) {
-        JsonNode message = response.path("choices").path(0).path("message");
-        List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode call : message.path("tool_calls")) {
-            calls.add(new ToolCall(call.path("function").path("name").asString(""),
-                    canonical(call.path("function").path("arguments").asString(""))));
-        }
-        JsonNode content = message.path("content");
-        String text = content.isString() ? content.asString() : joinText(content, "text");
-        return new Answer(text, calls);
-    }
-
-    private static Answer anthropic(JsonNode response) {
+    /**
+     * The answer of a complete (non-streamed) response body in {@code dialect}, read through the dialect's neutral
+     * mapping: text parts joined, tool calls in order (thinking is not part of the answer).
+     */
+    public static Answer of(WireDialect dialect, JsonNode response) {
+        Reply reply = dialect.mapping().replyToNeutral(response);
         StringBuilder text = new StringBuilder();
         List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode block : response.path("content")) {
-            switch (block.path("type").asString("")) {
-                case "text" -> text.append(block.path("text").asString(""));
-                case "tool_use" -> calls.add(new ToolCall(block.path("name").asString(""),
-                        canonical(Json.write(block.path("input")))));
+        for (Part part : reply.content()) {
+            switch (part) {
+                case Part.Text t -> text.append(t.text());
+                case Part.ToolUse use -> calls.add(new ToolCall(use.name(), canonical(Json.write(use.input()))));
                 default -> {
                 }
             }
         }
         return new Answer(text.toString(), calls);
-    }
-
-    private static Answer gemini(JsonNode response) {
-        StringBuilder text = new StringBuilder();
-        List<ToolCall> calls = new ArrayList<>();
-        for (JsonNode part : response.path("candidates").path(0).path("content").path("parts")) {
-            if (part.has("text")) {
-                text.append(part.path("text").asString(""));
-            } else if (part.has("functionCall")) {
-                calls.add(new ToolCall(part.path("functionCall").path("name").asString(""),
-                        canonical(Json.write(part.path("functionCall").path("args")))));
-            }
-        }
-        return new Answer(text.toString(), calls);
-    }
-
-    private static String joinText(JsonNode parts, String field) {
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : parts) {
-            text.append(part.path(field).asString(""));
-        }
-        return text.toString();
     }
 
     /** JSON text with object keys sorted (so key order never makes two equal values differ); other text as is. */

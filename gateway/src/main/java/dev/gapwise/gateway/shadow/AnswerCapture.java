@@ -1,11 +1,11 @@
 package dev.gapwise.gateway.shadow;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RateLimitStatus;
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.score.Answer;
 import tools.jackson.databind.JsonNode;
 
@@ -24,14 +24,14 @@ final class AnswerCapture implements ClientChannel {
     static final int MAX_CHARS = 256 * 1024;
 
     private final ClientChannel client;
-    private final Dialect dialect;
+    private final WireDialect dialect;
     private final StringBuilder text = new StringBuilder();
     private final TreeMap<Integer, String[]> calls = new TreeMap<>();
     private String servedBy;
     private Answer complete;
     private boolean tooLarge;
 
-    AnswerCapture(ClientChannel client, Dialect dialect) {
+    AnswerCapture(ClientChannel client, WireDialect dialect) {
         this.client = client;
         this.dialect = dialect;
     }
@@ -42,7 +42,11 @@ final class AnswerCapture implements ClientChannel {
         servedBy = served.deploymentId();
         if (json.length <= MAX_CHARS * 4) {
             JsonNode node = Json.parseOrNull(json);
-            complete = node == null ? null : Answer.of(dialect, node);
+            try {
+                complete = node == null ? null : Answer.of(dialect, node);
+            } catch (RuntimeException e) {
+                tooLarge = true; // unreadable: the pair is skipped rather than scored on a guess
+            }
         } else {
             tooLarge = true;
         }
@@ -53,10 +57,9 @@ final class AnswerCapture implements ClientChannel {
     public boolean send(ServedBy served, SseEvent event) {
         servedBy = served.deploymentId();
         if (!tooLarge && event.json() != null) {
-            switch (dialect) {
+            switch (dialect.kind()) {
                 case OPENAI -> openAi(event.json());
                 case ANTHROPIC -> anthropic(event.json());
-                case GEMINI -> tooLarge = true; // not captured: the pair is skipped rather than scored on a guess
             }
             tooLarge |= text.length() > MAX_CHARS;
         }

@@ -1,14 +1,14 @@
 package dev.gapwise.gateway.shadow;
 
-import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.Target;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.config.Timeouts;
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.Provider;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.DialectUpstream;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.score.Answer;
 import dev.gapwise.gateway.text.Redactor;
-import dev.gapwise.gateway.translate.Translation;
+import dev.gapwise.gateway.dialect.Translation;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.HttpClient;
@@ -63,27 +63,27 @@ final class ShadowCaller implements AutoCloseable {
     }
 
     /** The request in {@code from}'s dialect, as the deployment will get it: translated, unstreamed, capped. */
-    static Translation.Request prepare(Target target, Dialect from, ObjectNode body, int maxOutputTokens) {
-        Provider provider = target.provider();
+    static Translation.Request prepare(Target target, WireDialect from, ObjectNode body, int maxOutputTokens) {
         ObjectNode plain = body.deepCopy();
         plain.remove("stream");
         plain.remove("stream_options");
-        return switch (Translation.request(from, provider.dialect(), plain)) {
+        return switch (Translation.request(from, target.dialect(), plain)) {
             case Translation.Request.Refused refused -> refused;
             case Translation.Request.Translated translated -> {
-                ObjectNode out = provider.prepare(translated.body(), target.deployment().upstreamModel());
+                ObjectNode out = target.dialect().upstream().prepare(translated.body(),
+                        target.deployment().upstreamModel());
                 out.remove("stream");
                 String field = out.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens";
                 long asked = out.path(field).asLong(Long.MAX_VALUE);
                 out.put(field, Math.min(asked <= 0 ? Long.MAX_VALUE : asked, maxOutputTokens));
-                yield new Translation.Request.Translated(out);
+                yield new Translation.Request.Translated(out, translated.notes());
             }
         };
     }
 
     /** Sends a prepared request (see {@link #prepare}) and reads the answer. */
     Reply send(Target target, ObjectNode prepared) throws InterruptedException {
-        Provider provider = target.provider();
+        DialectUpstream provider = target.dialect().upstream();
         byte[] bytes = Json.bytes(prepared);
         long started = System.nanoTime();
         ContentResponse response;
@@ -110,7 +110,13 @@ final class ShadowCaller implements AutoCloseable {
         if (json == null || !json.isObject()) {
             return new Reply.Failed(response.getStatus(), "the answer is not a JSON object", micros);
         }
-        Answer answer = Answer.of(provider.dialect(), json);
+        Answer answer;
+        try {
+            answer = Answer.of(target.dialect(), json);
+        } catch (RuntimeException e) {
+            return new Reply.Failed(response.getStatus(), "the answer cannot be read: " + e.getClass().getSimpleName(),
+                    micros);
+        }
         Usage usage = provider.usage(json).orElseGet(() -> Usage.estimated(Usage.estimateTokens(bytes.length),
                 Usage.estimateTokens(answer.text().length())));
         return new Reply.Answered(response.getStatus(), answer, usage, micros);

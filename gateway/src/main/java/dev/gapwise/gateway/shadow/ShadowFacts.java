@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.shadow;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.WireDialect;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param body       the parsed request body (not copied unless the request is sampled)
  */
 public record ShadowFacts(String requestId, Instant receivedAt, Optional<String> keyId, Optional<String> keyName,
-                          String tier, String task, Dialect ingress, ObjectNode body) {
+                          String tier, String task, WireDialect ingress, ObjectNode body) {
     /** The task label of a request that carries none. */
     public static final String UNLABELLED = "unlabelled";
     /** The header naming a request's task. */

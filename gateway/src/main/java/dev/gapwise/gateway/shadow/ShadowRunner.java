@@ -1,7 +1,8 @@
 package dev.gapwise.gateway.shadow;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
 import dev.gapwise.gateway.call.CallOutcome;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Target;
@@ -10,14 +11,14 @@ import dev.gapwise.gateway.config.ShadowConfig;
 import dev.gapwise.gateway.config.Timeouts;
 import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.price.TokenPrice;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.score.Answer;
 import dev.gapwise.gateway.score.Expectation;
 import dev.gapwise.gateway.score.JudgeRubric;
 import dev.gapwise.gateway.score.PairScore;
 import dev.gapwise.gateway.score.Scorer;
 import dev.gapwise.gateway.text.Redactor;
-import dev.gapwise.gateway.translate.Translation;
+import dev.gapwise.gateway.dialect.Translation;
 import dev.gapwise.routing.policy.Policy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -327,7 +328,7 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
             ObjectNode request = JudgeRubric.request(target.deployment().upstreamModel(), expectation, reference,
                     candidate);
             ObjectNode prepared;
-            switch (ShadowCaller.prepare(target, Dialect.OPENAI, request, JUDGE_OUTPUT_TOKENS)) {
+            switch (ShadowCaller.prepare(target, Dialects.of(DialectKind.OPENAI), request, JUDGE_OUTPUT_TOKENS)) {
                 case Translation.Request.Refused refused -> {
                     return new Judged(ask.fallback(), Optional.empty(), 0);
                 }
@@ -371,7 +372,7 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
             Optional<Long> expires = Optional.empty();
             if (config.storeContent()) {
                 // prompts are stored in the OpenAI chat shape whatever the client spoke, so exports read one shape
-                ObjectNode prompt = switch (Translation.request(facts.ingress(), Dialect.OPENAI, body)) {
+                ObjectNode prompt = switch (Translation.request(facts.ingress(), Dialects.of(DialectKind.OPENAI), body)) {
                     case Translation.Request.Translated translated -> translated.body();
                     case Translation.Request.Refused refused -> body;
                 };

@@ -4,7 +4,7 @@ import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.catalog.Distillation;
 import dev.gapwise.catalog.Price;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

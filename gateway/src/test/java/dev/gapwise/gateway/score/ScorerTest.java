@@ -1,7 +1,8 @@
 package dev.gapwise.gateway.score;
 
-import dev.gapwise.catalog.Dialect;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -70,7 +71,8 @@ class ScorerTest {
         JsonNode anthropic = Json.parseOrNull("""
                 {"content":[{"type":"tool_use","id":"t1","name":"lookup","input":{"a":1,"b":2}}]}"""
                 .getBytes(StandardCharsets.UTF_8));
-        assertThat(Answer.of(Dialect.OPENAI, openAi)).isEqualTo(Answer.of(Dialect.ANTHROPIC, anthropic));
+        assertThat(Answer.of(Dialects.of(DialectKind.OPENAI), openAi))
+                .isEqualTo(Answer.of(Dialects.of(DialectKind.ANTHROPIC), anthropic));
     }
 
     @Test

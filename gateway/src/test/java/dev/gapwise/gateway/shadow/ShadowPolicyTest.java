@@ -5,7 +5,8 @@ import dev.gapwise.catalog.Dialect;
 import dev.gapwise.catalog.Price;
 import dev.gapwise.gateway.call.Target;
 import dev.gapwise.gateway.config.ShadowConfig;
-import dev.gapwise.gateway.provider.Providers;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
 import dev.gapwise.routing.policy.Policy;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.within;
 class ShadowPolicyTest {
     private static final Target FRONTIER = new Target(new Deployment("f@x", "f", "x", Dialect.OPENAI,
             URI.create("http://127.0.0.1:1/v1"), "f", "US", Price.of("10", "30"), OptionalLong.empty(),
-            LocalDate.EPOCH, "test"), new Providers().forDialect(Dialect.OPENAI).orElseThrow(),
+            LocalDate.EPOCH, "test"), Dialects.of(DialectKind.OPENAI),
             URI.create("http://127.0.0.1:1/v1/chat/completions"), Optional.empty());
 
     private static ShadowPolicy policy(double share, Set<String> excludedKeys) {
@@ -38,7 +39,7 @@ class ShadowPolicyTest {
 
     private static ShadowFacts facts(String id, String tier, Optional<String> keyName) {
         return new ShadowFacts(id, Instant.EPOCH, keyName.map(name -> "id-" + name), keyName, tier, "unlabelled",
-                Dialect.OPENAI, dev.gapwise.gateway.provider.Json.object());
+                Dialects.of(DialectKind.OPENAI), dev.gapwise.gateway.dialect.neutral.Json.object());
     }
 
     @Test
