@@ -373,9 +373,10 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
             if (config.storeContent()) {
                 // prompts are stored in the OpenAI chat shape whatever the client spoke, so exports read one shape
                 ObjectNode prompt = switch (Translation.request(facts.ingress(), Dialects.of(DialectKind.OPENAI), body)) {
-                    case Translation.Request.Translated translated -> translated.body();
-                    case Translation.Request.Refused refused -> body;
+                    case Translation.Request.Translated translated -> translated.body().deepCopy();
+                    case Translation.Request.Refused refused -> body.deepCopy();
                 };
+                prompt.remove(List.of("stream", "stream_options"));
                 content = Optional.of(new ShadowRow.Content(Json.write(prompt), answerJson(served),
                         shadowAnswer.map(ShadowRunner::answerJson).orElse(null)));
                 expires = Optional.of(started.plus(config.retention()).toEpochMilli());

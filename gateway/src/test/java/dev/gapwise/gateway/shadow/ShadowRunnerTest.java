@@ -210,6 +210,25 @@ class ShadowRunnerTest {
     }
 
     @Test
+    void aStreamedAnthropicAnswerIsCapturedAndScoredAgainstTheShadow(@TempDir Path dir) {
+        String config = ROUTINE_TO_FRONTIER + "  store_content: true\n";
+        try (ShadowHarness harness = new ShadowHarness(dir, config)) {
+            HttpResponse<String> response = harness.gateway.post("/v1/messages",
+                    TestGateway.anthropicChat("cheap-model", true), "anthropic-version", "2023-06-01");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("message_stop");
+            harness.awaitShadows();
+            Map<String, Object> row = harness.rows("SELECT * FROM shadow_call").getFirst();
+            assertThat((String) row.get("served_answer")).isEqualTo("{\"text\":\"" + Behaviour.TEXT
+                    + "\",\"tool_calls\":[]}");
+            assertThat(((Number) row.get("acceptable")).intValue()).isEqualTo(1);
+            // stored in the OpenAI chat shape whatever the client spoke
+            assertThat((String) row.get("prompt_json")).contains("\"messages\"").doesNotContain("\"stream\":true");
+            assertThat(harness.shadows.received().getFirst().body().has("stream")).isFalse();
+        }
+    }
+
+    @Test
     void aShadowDeploymentThatIsNotCallableStopsTheStartNamingIt(@TempDir Path dir) {
         String config = ROUTINE_TO_FRONTIER.replace("shadow-frontier@shadowai", "nope@nowhere");
         FakeUpstream[] started = new FakeUpstream[1];
