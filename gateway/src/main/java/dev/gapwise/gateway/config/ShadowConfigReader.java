@@ -75,16 +75,16 @@ final class ShadowConfigReader {
             throw node.error("tier", "'" + tier.get() + "' is not a tier of the policy; use one of "
                     + policy.tiers().keySet());
         }
-        double sample = node.optionalDecimal("sample", "share").map(BigDecimal::doubleValue).orElseThrow(() ->
+        BigDecimal sample = node.optionalDecimal("sample", "share").orElseThrow(() ->
                 node.error("sample", "is missing; give the share of matching requests to shadow, e.g. 0.05"));
-        if (sample > 1) {
-            throw node.error("sample", sample + " must be between 0 and 1 (a share, 0.05 for 5 %)");
+        if (sample.compareTo(BigDecimal.ONE) > 0) {
+            throw node.error("sample", sample.toPlainString() + " must be between 0 and 1 (a share, 0.05 for 5 %)");
         }
         List<String> to = node.texts("to");
         if (to.isEmpty()) {
             throw node.error("to", "is missing; list the deployment ids to shadow to, e.g. [deepseek-v3@deepseek]");
         }
-        return new ShadowConfig.Rule(tier, node.optionalText("task"), node.optionalText("key"), sample, to);
+        return new ShadowConfig.Rule(tier, node.optionalText("task"), node.optionalText("key"), sample.doubleValue(), to);
     }
 
     private static Duration retention(ConfigNode node) {
