@@ -37,10 +37,23 @@ public record ShadowFacts(String requestId, Instant receivedAt, Optional<String>
         Objects.requireNonNull(body, "body");
     }
 
-    /** The task label from the header, else the body's {@code metadata.task}, else {@value #UNLABELLED}; cleaned. */
+    /**
+     * The task label from the header, else the body's {@code metadata.task}, else {@value #UNLABELLED}: at most 100
+     * characters, each outside letters, digits and {@code . _ : / -} replaced by {@code -}.
+     */
     public static String task(String header, ObjectNode body) {
         String raw = header != null && !header.isBlank() ? header : body.path("metadata").path("task").asString("");
-        String clean = raw.strip().replaceAll("[^A-Za-z0-9._:/-]", "-");
-        return clean.isEmpty() ? UNLABELLED : clean.length() > 100 ? clean.substring(0, 100) : clean;
+        String stripped = raw.strip();
+        if (stripped.isEmpty()) {
+            return UNLABELLED;
+        }
+        StringBuilder clean = new StringBuilder(Math.min(stripped.length(), 100));
+        for (int i = 0; i < stripped.length() && clean.length() < 100; i++) {
+            char c = stripped.charAt(i);
+            boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '/' || c == '-';
+            clean.append(kept ? c : '-');
+        }
+        return clean.toString();
     }
 }

@@ -273,26 +273,13 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
                 }
                 case Translation.Request.Translated translated -> prepared = translated.body();
             }
-            TokenPrice price = pricing.of(target.deployment()).orElseThrow();
-            byte[] promptBytes = Json.bytes(prepared);
-            long worstCase = Pricing.nanosUp(price.worstCase(promptBytes.length, maxOutput(prepared), true));
-            ShadowBudget.Reservation reservation = budget.reserve(worstCase);
-            if (reservation == null) {
-                counters.overBudget.incrementAndGet();
+            Instant started = clock.instant();
+            Paid paid = paid(target, prepared, maxOutput(prepared));
+            if (paid == null) {
                 return;
             }
-            Instant started = clock.instant();
-            counters.calls.incrementAndGet();
-            ShadowCaller.Reply reply;
-            long cost = 0;
-            try {
-                reply = caller.send(target, prepared);
-                if (reply instanceof ShadowCaller.Reply.Answered answered) {
-                    cost = Pricing.nanosUp(price.cost(answered.usage()));
-                }
-            } finally {
-                budget.settle(reservation, cost);
-            }
+            ShadowCaller.Reply reply = paid.reply();
+            long cost = paid.costNanos();
             Deployment servedDeployment = deployment(servedId).orElse(null);
             switch (reply) {
                 case ShadowCaller.Reply.Failed failed -> {
@@ -334,27 +321,14 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
                 }
                 case Translation.Request.Translated translated -> prepared = translated.body();
             }
-            TokenPrice price = pricing.of(target.deployment()).orElseThrow();
-            long worstCase = Pricing.nanosUp(price.worstCase(Json.bytes(prepared).length, JUDGE_OUTPUT_TOKENS, true));
-            ShadowBudget.Reservation reservation = budget.reserve(worstCase);
-            if (reservation == null) {
-                counters.overBudget.incrementAndGet();
+            Paid paid = paid(target, prepared, JUDGE_OUTPUT_TOKENS);
+            if (paid == null) {
                 return new Judged(withNote(ask.fallback(), "no judge: the daily shadow budget is spent"),
                         Optional.empty(), 0);
             }
-            long cost = 0;
-            ShadowCaller.Reply reply;
-            try {
-                reply = caller.send(target, prepared);
-                if (reply instanceof ShadowCaller.Reply.Answered answered) {
-                    cost = Pricing.nanosUp(price.cost(answered.usage()));
-                }
-            } finally {
-                budget.settle(reservation, cost);
-            }
             String judgeId = target.deployment().id();
-            long spent = cost;
-            return switch (reply) {
+            long spent = paid.costNanos();
+            return switch (paid.reply()) {
                 case ShadowCaller.Reply.Failed failed -> new Judged(withNote(ask.fallback(), "judge failed: "
                         + failed.error()), Optional.of(judgeId), spent);
                 case ShadowCaller.Reply.Answered answered -> JudgeRubric.read(answered.answer().text())
@@ -392,6 +366,36 @@ public final class ShadowRunner implements ShadowTap, AutoCloseable {
                 LOG.warn("shadow: cannot write the row of request {} to {}: {}", facts.requestId(),
                         target.deployment().id(), e.getMessage());
             }
+        }
+    }
+
+    /** A call's reply and what it cost (0 when it failed: nothing billed is known). */
+    private record Paid(ShadowCaller.Reply reply, long costNanos) {
+    }
+
+    /**
+     * One shadow or judge call within the daily budget: reserve its worst case, send, settle to the real cost.
+     * Null, counted, when the worst case does not fit today's budget (nothing is sent).
+     */
+    private Paid paid(Target target, ObjectNode prepared, long maxOutputTokens) throws InterruptedException {
+        TokenPrice price = pricing.of(target.deployment()).orElseThrow();
+        long worstCase = Pricing.nanosUp(price.worstCase(Json.bytes(prepared).length, maxOutputTokens, true));
+        ShadowBudget.Reservation reservation = budget.reserve(worstCase);
+        if (reservation == null) {
+            counters.overBudget.incrementAndGet();
+            return null;
+        }
+        counters.calls.incrementAndGet();
+        long cost = 0;
+        try {
+            ShadowCaller.Reply reply = caller.send(target, prepared);
+            cost = switch (reply) {
+                case ShadowCaller.Reply.Answered answered -> Pricing.nanosUp(price.cost(answered.usage()));
+                case ShadowCaller.Reply.Failed failed -> 0;
+            };
+            return new Paid(reply, cost);
+        } finally {
+            budget.settle(reservation, cost);
         }
     }
 

@@ -68,4 +68,15 @@ class ShadowPolicyTest {
         assertThat(policy.decide(facts("req-7", "routine", Optional.empty())))
                 .isEqualTo(policy.decide(facts("req-7", "routine", Optional.empty())));
     }
+
+    @Test
+    void theTaskLabelComesFromTheHeaderThenTheMetadataAndIsCleaned() {
+        var body = dev.gapwise.gateway.dialect.neutral.Json.object();
+        body.putObject("metadata").put("task", "crm email");
+        assertThat(ShadowFacts.task(null, body)).isEqualTo("crm-email");
+        assertThat(ShadowFacts.task("  invoices/v2 ", body)).isEqualTo("invoices/v2");
+        assertThat(ShadowFacts.task("", dev.gapwise.gateway.dialect.neutral.Json.object())).isEqualTo("unlabelled");
+        assertThat(ShadowFacts.task("x".repeat(300), body)).hasSize(100);
+        assertThat(ShadowFacts.task("tâche\u0000;drop", body)).isEqualTo("t-che--drop");
+    }
 }
