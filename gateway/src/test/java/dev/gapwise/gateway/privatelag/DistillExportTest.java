@@ -195,4 +195,17 @@ class DistillExportTest {
         assertThat(user).isTrue();
         assertThat(messages.get(messages.size() - 1).path("role").asString()).isEqualTo("assistant");
     }
+
+    @Test
+    void contentPastItsRetentionIsErasedAndNeverExported() throws Exception {
+        // the seeded content expires 30 days after 2026-11-03; erase as of 2026-12-04
+        int erased = new dev.gapwise.gateway.shadow.ShadowStore(seeded.database)
+                .purge(Instant.parse("2026-12-04T00:00:00Z").toEpochMilli());
+        assertThat(erased).isEqualTo(9);
+        DistillExport.Result result = export(dir.resolve("late"));
+        assertThat(result.exported()).isZero();
+        assertThat(result.manifest().path("counts").path("left_out").path("no stored prompt or answer "
+                + "(shadow.store_content off, or past its retention)").asLong()).isEqualTo(9);
+        assertThat(Files.readString(dir.resolve("late/chat.jsonl"))).isEmpty();
+    }
 }
