@@ -15,6 +15,7 @@ import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.shadow.Feedbacks;
 import dev.gapwise.gateway.shadow.ShadowTap;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -51,13 +52,14 @@ public final class Ingress {
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
+     * @param telemetry each chat request's spans (or nothing, when off)
      * @param shadow    shadow evaluation: handed each routed request, acts only on sampled ones after the answer
      * @param feedback  where {@code POST /v1/gapwise/feedback} stores a user's verdict on an answer
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets, ShadowTap shadow, Feedbacks feedback) {
+                        Budgets budgets, Telemetry telemetry, ShadowTap shadow, Feedbacks feedback) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -66,18 +68,28 @@ public final class Ingress {
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
+            Objects.requireNonNull(telemetry, "telemetry");
             Objects.requireNonNull(shadow, "shadow");
             Objects.requireNonNull(feedback, "feedback");
             callable = List.copyOf(callable);
         }
 
-        /** Parts without shadow evaluation. */
+        /** The parts of a gateway without shadow evaluation. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets, Telemetry telemetry) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, telemetry, ShadowTap.NONE, Feedbacks.NONE);
+        }
+
+        /** The parts of a gateway without telemetry. */
         public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                      RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                      List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
                      Budgets budgets) {
             this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
-                    budgets, ShadowTap.NONE, Feedbacks.NONE);
+                    budgets, Telemetry.Off.INSTANCE, ShadowTap.NONE, Feedbacks.NONE);
         }
     }
 
@@ -92,6 +104,8 @@ public final class Ingress {
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
             paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+            dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
+                    new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
