@@ -28,10 +28,12 @@ import java.util.Set;
  * @param source        where the price comes from
  * @param lifecycle     whether the provider still serves it, and since when
  * @param regionSource  where the processing region is documented; empty when it is not
+ * @param distillation  whether the provider's terms let its answers train other models, with the terms' source
  */
 public record Deployment(String id, String modelId, String provider, Dialect dialect, URI baseUrl,
                          String upstreamModel, String jurisdiction, Price price, OptionalLong contextWindow,
-                         LocalDate priceAsOf, String source, Lifecycle lifecycle, String regionSource) {
+                         LocalDate priceAsOf, String source, Lifecycle lifecycle, String regionSource,
+                         Distillation distillation) {
     /** The region of a provider that documents processing anywhere it chooses. */
     public static final String GLOBAL = "global";
     /** The region of a provider that documents none. */
@@ -51,6 +53,21 @@ public record Deployment(String id, String modelId, String provider, Dialect dia
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(regionSource, "regionSource");
+        Objects.requireNonNull(distillation, "distillation");
+    }
+
+    /** A deployment whose distillation terms nobody has checked ({@link Distillation#UNKNOWN}). */
+    public Deployment(String id, String modelId, String provider, Dialect dialect, URI baseUrl, String upstreamModel,
+                      String jurisdiction, Price price, OptionalLong contextWindow, LocalDate priceAsOf, String source,
+                      Lifecycle lifecycle, String regionSource) {
+        this(id, modelId, provider, dialect, baseUrl, upstreamModel, jurisdiction, price, contextWindow, priceAsOf,
+                source, lifecycle, regionSource, Distillation.UNKNOWN);
+    }
+
+    /** The same deployment with other distillation terms. */
+    public Deployment withDistillation(Distillation value) {
+        return new Deployment(id, modelId, provider, dialect, baseUrl, upstreamModel, jurisdiction, price,
+                contextWindow, priceAsOf, source, lifecycle, regionSource, value);
     }
 
     /** An active deployment whose region and status carry no documentation (tests, discovered local models). */

@@ -25,6 +25,8 @@ import java.io.PrintWriter;
                 TrainCommand.class,
                 EvalCommand.class,
                 RouteCommand.class,
+                ShadowCommand.class,
+                DistillCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for errors in the user's input (bad file, bad option value). */

@@ -25,6 +25,10 @@ import dev.gapwise.gateway.spend.counter.RedisCounters;
 import dev.gapwise.gateway.route.AliasedPlanner;
 import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.gateway.shadow.Feedbacks;
+import dev.gapwise.gateway.shadow.ShadowRunner;
+import dev.gapwise.gateway.shadow.ShadowStore;
+import dev.gapwise.gateway.shadow.ShadowTap;
 import dev.gapwise.routing.Classifiers;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
@@ -84,6 +88,7 @@ public final class Gateway implements AutoCloseable {
     private final InFlight inFlight;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Optional<ShadowRunner> shadow = Optional.empty();
     private final Telemetry telemetry;
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
@@ -218,9 +223,11 @@ public final class Gateway implements AutoCloseable {
         Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, allowances, spend, inFlight,
                 config.server().shutdownGrace(), telemetry);
         RoutePlanner planner = AliasedPlanner.of(planners.apply(fleet), config.modelAliases());
+        ShadowTap shadow = gateway.startShadow(config, fleet, redactor, clock);
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
-                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry)));
+                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry, shadow,
+                Feedbacks.in(database, clock))));
         try {
             server.start();
         } catch (Exception e) {
@@ -234,6 +241,26 @@ public final class Gateway implements AutoCloseable {
                 fleet.reference().map(Deployment::id).orElse("none"),
                 config.auth().name().toLowerCase(java.util.Locale.ROOT), config.ledger().redactedUrl(), spend.describe());
         return gateway;
+    }
+
+    /** Starts shadow evaluation when the configuration has shadow rules (the runner is closed with the gateway). */
+    private ShadowTap startShadow(GatewayConfig config, Fleet fleet, Redactor redactor, InstantSource clock) {
+        if (!config.shadow().enabled()) {
+            return ShadowTap.NONE;
+        }
+        try {
+            shadow = Optional.of(ShadowRunner.start(config.shadow(), config.policy(), fleet.targets(), fleet.pricing(),
+                    new ShadowStore(database), config.timeouts(), redactor, clock));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        return shadow.get();
+    }
+
+    /** The shadow runner, when shadowing is on (tests read its counters). */
+    public Optional<ShadowRunner> shadow() {
+        return shadow;
     }
 
     /** Tracing as configured; a bad export setting closes what was opened and fails the start. */
@@ -394,6 +421,7 @@ public final class Gateway implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.getMessage());
         }
+        shadow.ifPresent(ShadowRunner::close);
         keys.close();
         allowances.close();
         spend.close();

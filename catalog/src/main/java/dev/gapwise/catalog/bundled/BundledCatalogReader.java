@@ -47,7 +47,9 @@ import java.util.regex.Pattern;
  * {@code base_model}; a score's exact measured {@code version} and {@code stderr}; a deployment's processing
  * {@code region} (an ISO code, {@code global} or {@code unknown}; older files call it {@code jurisdiction}) with
  * its {@code region_source}, and its {@code status} ({@code active}, {@code deprecated}, {@code retired}) with
- * {@code status_since}, {@code retires_on} and {@code status_source}. A missing status is {@code active}.
+ * {@code status_since}, {@code retires_on} and {@code status_source}. A missing status is {@code active}. A
+ * deployment's distillation terms are its provider's in {@code distillation.csv} ({@link DistillationTerms}) unless
+ * the row has its own {@code distillation} and {@code distillation_source}.
  */
 public final class BundledCatalogReader {
     /** The snapshot name of the bundled catalog. */
@@ -235,7 +237,8 @@ public final class BundledCatalogReader {
                 ? OptionalLong.of((long) row.number("context_window")) : OptionalLong.empty();
         return new Deployment(row.requiredText("id"), modelId, row.requiredText("provider"), dialect, baseUrl,
                 row.requiredText("upstream_model"), region(row), price, context, row.date("price_as_of"),
-                row.requiredText("source"), lifecycle(row), row.textIfPresent("region_source").orElse(""));
+                row.requiredText("source"), lifecycle(row), row.textIfPresent("region_source").orElse(""),
+                DistillationTerms.bundled().forRow(row, row.requiredText("provider")));
     }
 
     /** The processing region: an ISO code, or {@code global} / {@code unknown}. */

@@ -65,7 +65,7 @@ public final class ConfigLoader {
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
                 "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis",
-                "model_aliases", "telemetry");
+                "model_aliases", "telemetry", "shadow");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -100,7 +100,7 @@ public final class ConfigLoader {
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
                 policy, access(top.child("endpoint_access"), adminKey),
                 SpendConfigReader.read(top, fromDeployments, policy), modelAliases(top.child("model_aliases")),
-                TelemetryConfigReader.read(top));
+                TelemetryConfigReader.read(top), ShadowConfigReader.read(top.child("shadow"), policy));
     }
 
     /**
@@ -230,7 +230,7 @@ public final class ConfigLoader {
         for (int i = 0; i < node.size(); i++) {
             ConfigNode row = node.element(i);
             row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction", "context_window",
-                    "max_output_tokens");
+                    "max_output_tokens", "distillation", "distillation_source");
             String model = row.requiredText("model");
             String providerName = row.requiredText("provider");
             ProviderConfig provider = providers.get(providerName);
@@ -265,9 +265,26 @@ public final class ConfigLoader {
             OptionalLong context = row.optionalInt("context_window").map(v -> OptionalLong.of(v)).orElse(OptionalLong.empty());
             deployments.add(new Deployment(id, model, providerName, provider.dialect(), provider.baseUrl(),
                     row.optionalText("upstream_model").orElse(model), row.optionalText("jurisdiction").orElse("unknown"),
-                    listPrice, context, LocalDate.EPOCH, "gapwise.yaml"));
+                    listPrice, context, LocalDate.EPOCH, "gapwise.yaml").withDistillation(distillation(row)));
         }
         return deployments;
+    }
+
+    /** A written deployment's distillation terms: unknown unless the file says, with the terms' source. */
+    private static dev.gapwise.catalog.Distillation distillation(ConfigNode row) {
+        Optional<String> text = row.optionalText("distillation");
+        if (text.isEmpty()) {
+            return dev.gapwise.catalog.Distillation.UNKNOWN;
+        }
+        dev.gapwise.catalog.Distillation.Terms terms = dev.gapwise.catalog.Distillation.Terms.parse(text.get())
+                .orElseThrow(() -> row.error("distillation", "'" + text.get()
+                        + "' must be one of allowed, disallowed, unknown"));
+        String source = row.optionalText("distillation_source").orElse("");
+        if (terms != dev.gapwise.catalog.Distillation.Terms.UNKNOWN && source.isBlank()) {
+            throw row.error("distillation_source", "is missing; name the terms that say " + terms.id()
+                    + " (e.g. the licence of your self-hosted model)");
+        }
+        return new dev.gapwise.catalog.Distillation(terms, source.isBlank() ? "not checked" : source);
     }
 
     private static LedgerConfig ledger(ConfigNode node) {

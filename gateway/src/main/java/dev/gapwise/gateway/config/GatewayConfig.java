@@ -28,12 +28,13 @@ import java.util.Optional;
  * @param modelAliases       model names clients send mapped to the model, deployment or {@code auto} that serves
  *                           them; a name ending in {@code *} is a prefix ({@code claude-sonnet-4-5*})
  * @param telemetry          OpenTelemetry span export (off by default)
+ * @param shadow             shadow calls to other deployments after the client's answer (off by default)
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                             EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
-                            TelemetryConfig telemetry) {
+                            TelemetryConfig telemetry, ShadowConfig shadow) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -48,15 +49,26 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(spend, "spend");
         modelAliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelAliases));
         Objects.requireNonNull(telemetry, "telemetry");
+        Objects.requireNonNull(shadow, "shadow");
     }
 
-    /** A configuration without model aliases or telemetry. */
+    /** A configuration without shadow calls. */
+    public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
+                         List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
+                         LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
+                         EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
+                         TelemetryConfig telemetry) {
+        this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
+                access, spend, modelAliases, telemetry, ShadowConfig.OFF);
+    }
+
+    /** A configuration without model aliases, telemetry or shadow calls. */
     public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                          List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                          LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                          EndpointAccess access, SpendConfig spend) {
         this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
-                access, spend, Map.of(), TelemetryConfig.OFF);
+                access, spend, Map.of(), TelemetryConfig.OFF, ShadowConfig.OFF);
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -68,22 +80,27 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, telemetry);
+                timeouts, policy, access, spend, modelAliases, telemetry, shadow);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value, modelAliases, telemetry);
+                timeouts, policy, access, value, modelAliases, telemetry, shadow);
     }
 
     public GatewayConfig withTelemetry(TelemetryConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, value);
+                timeouts, policy, access, spend, modelAliases, value, shadow);
+    }
+
+    public GatewayConfig withShadow(ShadowConfig value) {
+        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts, policy, access, spend, modelAliases, telemetry, value);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, telemetry);
+                timeouts, policy, access, spend, modelAliases, telemetry, shadow);
     }
 }
 

@@ -14,6 +14,8 @@ import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RouteRequest;
+import dev.gapwise.gateway.shadow.ShadowFacts;
+import dev.gapwise.gateway.shadow.ShadowTap;
 import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.CleanText;
@@ -203,7 +205,11 @@ final class ChatHandler extends Handler.Abstract {
                 if (counting) {
                     yield count(channel, call, route, ok.model(), received);
                 }
-                CallOutcome result = parts.loop().call(call, route, channel);
+                ShadowTap.Session shadow = parts.shadow().open(new ShadowFacts(requestId, context.receivedAt(), keyId,
+                        identity.map(KeyIdentity::name), route.tier(), ShadowFacts.task(request.getHeaders()
+                        .get(ShadowFacts.TASK_HEADER), ok.body()), dialect, ok.body()));
+                CallOutcome result = parts.loop().call(call, route, shadow.watch(channel));
+                shadow.finished(result);
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();
                 yield switch (result) {

@@ -12,6 +12,8 @@ import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
+import dev.gapwise.gateway.shadow.Feedbacks;
+import dev.gapwise.gateway.shadow.ShadowTap;
 import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
@@ -51,11 +53,13 @@ public final class Ingress {
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
      * @param telemetry each chat request's spans (or nothing, when off)
+     * @param shadow    shadow evaluation: handed each routed request, acts only on sampled ones after the answer
+     * @param feedback  where {@code POST /v1/gapwise/feedback} stores a user's verdict on an answer
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets, Telemetry telemetry) {
+                        Budgets budgets, Telemetry telemetry, ShadowTap shadow, Feedbacks feedback) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -65,7 +69,18 @@ public final class Ingress {
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
             Objects.requireNonNull(telemetry, "telemetry");
+            Objects.requireNonNull(shadow, "shadow");
+            Objects.requireNonNull(feedback, "feedback");
             callable = List.copyOf(callable);
+        }
+
+        /** The parts of a gateway without shadow evaluation. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets, Telemetry telemetry) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, telemetry, ShadowTap.NONE, Feedbacks.NONE);
         }
 
         /** The parts of a gateway without telemetry. */
@@ -74,7 +89,7 @@ public final class Ingress {
                      List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
                      Budgets budgets) {
             this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
-                    budgets, Telemetry.Off.INSTANCE);
+                    budgets, Telemetry.Off.INSTANCE, ShadowTap.NONE, Feedbacks.NONE);
         }
     }
 
@@ -96,6 +111,7 @@ public final class Ingress {
                 new ModelsHandler(parts.callable())));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",
                 EndpointAccess.Access.OPEN, guard, new UsageHandler(parts.keys(), parts.budgets())));
+        paths.addMapping(PathSpec.from("/v1/gapwise/feedback"), new FeedbackHandler(parts, budget));
         paths.addMapping(PathSpec.from("/healthz"), new TextHandler("/healthz", EndpointAccess.Access.OPEN, guard,
                 request -> new TextHandler.Answer(200, "application/json", "{\"status\":\"ok\"}")));
         paths.addMapping(PathSpec.from("/readyz"), new TextHandler("/readyz", parts.access().readyz(), guard,

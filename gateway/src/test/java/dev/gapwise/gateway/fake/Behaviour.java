@@ -83,6 +83,12 @@ public record Behaviour(int status, String retryAfter, long headerDelayMs, int c
                 errorText, promptTokens, completionTokens, value);
     }
 
+    /** Answers with this text instead of {@link #TEXT}. */
+    public Behaviour answering(String value) {
+        return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, omitUsage, value,
+                errorText, promptTokens, completionTokens, cache);
+    }
+
     public Behaviour withoutUsage() {
         return new Behaviour(status, retryAfter, headerDelayMs, chunks, chunkDelayMs, cutAfterChunks, true, text,
                 errorText, promptTokens, completionTokens, cache);
