@@ -63,7 +63,8 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis");
+                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis",
+                "embeddings");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -97,7 +98,8 @@ public final class ConfigLoader {
         Policy policy = policy(root.path("policy"));
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
                 policy, access(top.child("endpoint_access"), adminKey),
-                SpendConfigReader.read(top, fromDeployments, policy));
+                SpendConfigReader.read(top, fromDeployments, policy),
+                EmbeddingsConfigReader.read(top.child("embeddings"), providers, policy));
     }
 
     /** The routing policy ({@code policy:}), or the built-in one when the file has none. */

@@ -25,11 +25,12 @@ import java.util.Optional;
  * @param policy             the routing policy: tiers, eligibility, objectives, rules
  * @param access             who may read /metrics, /v1/models and /readyz once keys are in use
  * @param spend              prices beyond the catalog's, budgets, rate limits and the shared Redis
+ * @param embeddings         embedding deployments written in the file and which of them each tier may use
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
-                            EndpointAccess access, SpendConfig spend) {
+                            EndpointAccess access, SpendConfig spend, EmbeddingsConfig embeddings) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -42,6 +43,16 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(spend, "spend");
+        Objects.requireNonNull(embeddings, "embeddings");
+    }
+
+    /** A configuration without an {@code embeddings:} section. */
+    public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
+                         List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
+                         LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
+                         EndpointAccess access, SpendConfig spend) {
+        this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
+                access, spend, EmbeddingsConfig.NONE);
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -53,17 +64,17 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend);
+                timeouts, policy, access, spend, embeddings);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value);
+                timeouts, policy, access, value, embeddings);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend);
+                timeouts, policy, access, spend, embeddings);
     }
 }
 

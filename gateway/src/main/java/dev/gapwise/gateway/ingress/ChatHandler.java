@@ -215,7 +215,7 @@ final class ChatHandler extends Handler.Abstract {
         return new Handled(failureName(failure), model, "-");
     }
 
-    private static String failureName(Failure failure) {
+    static String failureName(Failure failure) {
         return failure instanceof Failure.Upstream upstream ? "upstream_" + upstream.errorClass().id()
                 : failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }

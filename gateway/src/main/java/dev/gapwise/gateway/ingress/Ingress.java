@@ -64,8 +64,27 @@ public final class Ingress {
         }
     }
 
-    /** The root handler for the gateway's endpoints. */
+    /**
+     * What {@code /v1/embeddings} is served by.
+     *
+     * @param planner routes over the embedding deployments
+     * @param loop    the retry/fallback loop over their targets
+     */
+    public record Embeddings(RoutePlanner planner, CallLoop loop) {
+        public Embeddings {
+            Objects.requireNonNull(planner, "planner");
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** The root handler for the gateway's endpoints, {@code /v1/embeddings} answering that none is available. */
     public static Handler handler(Parts parts) {
+        return handler(parts, new Embeddings(request -> new dev.gapwise.gateway.route.RoutePlan.NoDeployment(
+                "this gateway serves no embeddings"), parts.loop()));
+    }
+
+    /** The root handler for the gateway's endpoints. */
+    public static Handler handler(Parts parts, Embeddings embeddings) {
         RequestIds ids = new RequestIds();
         BodyBudget budget = new BodyBudget(parts.server().inflightBodyBudget());
         IngressJson json = new IngressJson(parts.server().maxBodyBytes());
@@ -76,6 +95,7 @@ public final class Ingress {
                 new ChatHandler(Dialect.OPENAI, "chat_completions", parts, ids, budget, json));
         paths.addMapping(PathSpec.from("/v1/messages"),
                 new ChatHandler(Dialect.ANTHROPIC, "messages", parts, ids, budget, json));
+        paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",

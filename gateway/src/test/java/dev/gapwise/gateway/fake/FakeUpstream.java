@@ -158,6 +158,10 @@ public final class FakeUpstream implements AutoCloseable {
             write(response, callback, behaviour.status(), "application/json", answers.error());
             return;
         }
+        if (path.endsWith("/embeddings")) {
+            write(response, callback, 200, "application/json", FakeEmbeddings.answer(body, behaviour.promptTokens()));
+            return;
+        }
         if (!body.path("stream").asBoolean(false)) {
             write(response, callback, 200, "application/json", answers.complete());
             return;
