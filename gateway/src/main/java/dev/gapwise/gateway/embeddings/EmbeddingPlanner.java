@@ -10,6 +10,7 @@ import dev.gapwise.routing.policy.Eligibility;
 import dev.gapwise.routing.policy.Policy;
 import dev.gapwise.routing.policy.TierPolicy;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,9 +23,9 @@ import java.util.stream.Stream;
 /**
  * Routes embeddings by the gateway's policy. The tier is the most protected of those the virtual key (a floor, or
  * final when fixed) and the {@code x-gapwise-tier} header name, else the policy's default; the classifiers and
- * rules read chat turns and do not apply. A tier that {@code embeddings.tiers} lists may use exactly those
- * deployments, in that order. Any other tier may use every callable embedding deployment that meets its
- * {@code jurisdictions} and {@code max_input_price}, cheapest first, unpriced last; a tier restricted by
+ * rules read chat turns and do not apply. A tier that {@code embeddings.tiers} lists considers exactly those
+ * deployments, in that order; any other tier considers every callable embedding deployment, cheapest first,
+ * unpriced last. Either way the tier's {@code jurisdictions} and {@code max_input_price} hold. A tier restricted by
  * {@code access} or {@code origin_countries} must list its embedding deployments (those facts are not known for
  * embedding models, so such a tier gets none rather than any). Lag and score rules do not apply (no benchmark
  * measures embedding models here). Immutable and thread-safe.
@@ -99,29 +100,30 @@ public final class EmbeddingPlanner implements RoutePlanner {
     }
 
     private List<Deployment> order(String tier, List<Deployment> serving, List<String> refusals) {
+        Eligibility rules = policy.tier(tier).map(TierPolicy::eligibility).orElseThrow();
         List<String> listed = tierLists.get(tier);
+        List<Deployment> considered;
         if (listed != null) {
-            List<Deployment> order = new ArrayList<>();
-            for (String id : listed) {
-                serving.stream().filter(d -> d.id().equals(id)).findFirst().ifPresent(order::add);
-            }
+            considered = listed.stream().flatMap(id -> serving.stream().filter(d -> d.id().equals(id))).toList();
             serving.stream().filter(d -> !listed.contains(d.id()))
                     .forEach(d -> refusals.add(d.id() + " (not in embeddings.tiers." + tier + ")"));
-            return order;
-        }
-        Eligibility rules = policy.tier(tier).map(TierPolicy::eligibility).orElseThrow();
-        if (!rules.access().isEmpty() || !rules.originCountries().isEmpty()) {
+        } else if (!rules.access().isEmpty() || !rules.originCountries().isEmpty()) {
             serving.forEach(d -> refusals.add(d.id() + " (tier '" + tier + "' restricts access or origin, which are "
-                    + "not known for embedding models)"));
+                    + "not known for embedding models: list the tier's embedding deployments)"));
             return List.of();
+        } else {
+            Comparator<Deployment> cheapest = Comparator.comparing((Deployment d) -> !prices.containsKey(d.id()))
+                    .thenComparing(d -> prices.containsKey(d.id()) ? prices.get(d.id()).input() : BigDecimal.ZERO)
+                    .thenComparing(Deployment::id);
+            considered = serving.stream().sorted(cheapest).toList();
         }
         Set<String> regions = regions(rules.jurisdictions());
         List<Deployment> eligible = new ArrayList<>();
-        for (Deployment deployment : serving) {
+        for (Deployment deployment : considered) {
             TokenPrice price = prices.get(deployment.id());
             if (!regions.isEmpty() && !deployment.runsInOneOf(regions)) {
-                refusals.add(deployment.id() + " (region " + deployment.jurisdiction() + " not in " + rules.jurisdictions()
-                        + ")");
+                refusals.add(deployment.id() + " (region " + deployment.jurisdiction() + " not in "
+                        + new java.util.TreeSet<>(rules.jurisdictions()) + ")");
             } else if (rules.maxInputPrice().isPresent() && (price == null
                     || price.input().compareTo(rules.maxInputPrice().get()) > 0)) {
                 refusals.add(deployment.id() + " (input price " + (price == null ? "unknown"
@@ -131,10 +133,7 @@ public final class EmbeddingPlanner implements RoutePlanner {
                 eligible.add(deployment);
             }
         }
-        Comparator<Deployment> cheapest = Comparator.comparing((Deployment d) -> !prices.containsKey(d.id()))
-                .thenComparing(d -> prices.containsKey(d.id()) ? prices.get(d.id()).input() : java.math.BigDecimal.ZERO)
-                .thenComparing(Deployment::id);
-        return eligible.stream().sorted(cheapest).toList();
+        return eligible;
     }
 
     private static Set<String> regions(Set<String> jurisdictions) {
