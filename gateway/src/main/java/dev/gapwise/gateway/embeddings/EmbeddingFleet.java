@@ -6,6 +6,7 @@ import dev.gapwise.gateway.call.Target;
 import dev.gapwise.gateway.config.ConfigException;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.config.ProviderConfig;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.price.TokenPrice;
 
@@ -72,7 +73,7 @@ public record EmbeddingFleet(Map<String, Target> targets, Map<String, TokenPrice
         Map<String, TokenPrice> prices = new HashMap<>();
         for (Deployment deployment : candidates) {
             ProviderConfig provider = config.providers().get(deployment.provider());
-            Optional<EmbeddingsProvider> wire = EmbeddingsProvider.forDialect(provider.dialect());
+            Optional<WireDialect> wire = EmbeddingsUpstream.forDialect(provider.dialect());
             if (wire.isEmpty()) {
                 notes.add(deployment.id() + ": skipped, a " + provider.dialect().id() + " provider has no embeddings");
                 continue;
@@ -83,7 +84,7 @@ public record EmbeddingFleet(Map<String, Target> targets, Map<String, TokenPrice
                 continue;
             }
             if (targets.putIfAbsent(deployment.id(), new Target(deployment, wire.get(),
-                    wire.get().endpoint(provider.baseUrl()), key)) == null && !unpricedConfigured.contains(deployment.id())) {
+                    wire.get().upstream().endpoint(provider.baseUrl()), key)) == null && !unpricedConfigured.contains(deployment.id())) {
                 prices.put(deployment.id(), TokenPrice.defaults(deployment.price(), dev.gapwise.catalog.Dialect.OPENAI));
             }
         }

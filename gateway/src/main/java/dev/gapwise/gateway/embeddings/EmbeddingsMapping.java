@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.embeddings;
 
-import dev.gapwise.gateway.call.Usage;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

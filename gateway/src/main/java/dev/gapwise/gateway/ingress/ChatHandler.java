@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.IngressRequest;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.CallOutcome;
 import dev.gapwise.gateway.call.CallRequest;
 import dev.gapwise.gateway.call.Cancellation;
@@ -27,28 +28,27 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/chat/completions} or {@code POST /v1/messages}: admit (not while shutting down), authenticate,
- * check the content type, read the body within its size, deadline and the in-flight memory budget, weigh and parse
- * it within the JSON limits, plan the route, run the call loop, and answer failures in the endpoint's dialect. The
- * call is cancelled when the client's connection closes (the upstream exchange is aborted at once) or when a
- * shutdown outlives its grace period. Logs one line per request, with escaped fields, ids and never a key.
- * Thread-safe.
+ * The chat endpoint of one dialect ({@code POST /v1/chat/completions}, {@code POST /v1/messages}, …): admit (not
+ * while shutting down), authenticate, check the content type, read the body within its size, deadline and the
+ * in-flight memory budget, weigh and parse it within the JSON limits and the dialect's checks, plan the route, run
+ * the call loop, and answer failures in the endpoint's dialect. The call is cancelled when the client's connection
+ * closes (the upstream exchange is aborted at once) or when a shutdown outlives its grace period. Logs one line per
+ * request, with escaped fields, ids and never a key. Thread-safe.
  */
 final class ChatHandler extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("gapwise.access");
     static final String TIER_HEADER = "x-gapwise-tier";
 
-    private final Dialect dialect;
+    private final WireDialect dialect;
     private final String endpoint;
     private final Ingress.Parts parts;
     private final RequestIds ids;
     private final BodyBudget budget;
     private final IngressJson json;
 
-    ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
-                IngressJson json) {
+    ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
         this.dialect = dialect;
-        this.endpoint = endpoint;
+        this.endpoint = dialect.ingress().endpoint();
         this.parts = parts;
         this.ids = ids;
         this.budget = budget;
@@ -145,7 +145,7 @@ final class ChatHandler extends Handler.Abstract {
                 }
             }
         }
-        ParsedRequest ok;
+        IngressRequest ok;
         switch (RequestParser.parse(json, dialect, bytes)) {
             case RequestParser.Result.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
@@ -160,7 +160,7 @@ final class ChatHandler extends Handler.Abstract {
         switch (parts.budgets().plan(new RouteRequest(ok.model(), endpoint,
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
-                RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
+                RouteFacts.userText(ok.body()), dialect.ingress().systemText(ok.body()), RouteFacts.metadata(ok.body()),
                 RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
                 RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())), keyId, team)) {
             case Budgets.Routed.Refused refused -> {

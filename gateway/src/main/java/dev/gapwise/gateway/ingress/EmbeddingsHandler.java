@@ -1,6 +1,5 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.CallOutcome;
 import dev.gapwise.gateway.call.CallRequest;
@@ -14,8 +13,9 @@ import dev.gapwise.gateway.embeddings.EmbeddingsMapping;
 import dev.gapwise.gateway.embeddings.EmbeddingsWire;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
+import dev.gapwise.gateway.dialect.openai.OpenAiDialect;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.route.RouteRequest;
@@ -67,7 +67,7 @@ final class EmbeddingsHandler extends Handler.Abstract {
         long received = System.nanoTime();
         String requestId = ids.next();
         response.getHeaders().put("x-gapwise-request-id", requestId);
-        HttpClientChannel channel = new HttpClientChannel(response, callback, Dialect.OPENAI, parts.redactor());
+        HttpClientChannel channel = new HttpClientChannel(response, callback, OpenAiDialect.DIALECT, parts.redactor());
         Cancellation cancellation = new Cancellation();
         String outcome;
         String model = "-";
@@ -142,7 +142,7 @@ final class EmbeddingsHandler extends Handler.Abstract {
             case RoutePlan.NotAllowed refused -> new Served(failed(channel, new Failure.NotAllowed(refused.reason())), model);
             case RoutePlan.Invalid invalid -> new Served(failed(channel, new Failure.BadRequest(invalid.message())), model);
             case RoutePlan.Route plan -> {
-                RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, Dialect.OPENAI,
+                RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, OpenAiDialect.DIALECT,
                         model, plan.tier(), plan.decision(), parts.budgets().teamOf(keyId));
                 CallRequest call = new CallRequest(context, body.get(), false, false, checked.characters(), received,
                         cancellation);
