@@ -14,6 +14,14 @@ public interface DialectUpstream {
     /** The chat endpoint under a provider's base URL. */
     URI endpoint(URI baseUrl);
 
+    /**
+     * The URL of one call to {@code endpoint} (what {@link #endpoint(URI)} gave): the same for most dialects;
+     * Gemini's names the model and whether it streams.
+     */
+    default URI endpoint(URI endpoint, String upstreamModel, boolean stream) {
+        return endpoint;
+    }
+
     /** Adds the provider's authentication and version headers; keyless local servers get none. */
     void authorize(HttpFields.Mutable headers, Optional<String> apiKey);
 

@@ -95,11 +95,15 @@ public final class Ingress {
         PathMappingsHandler paths = new PathMappingsHandler();
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
-            paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+            ChatHandler handler = new ChatHandler(dialect, parts, ids, budget, json);
+            dialect.ingress().paths().forEach(path -> paths.addMapping(PathSpec.from(path), handler));
         }
         paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
+        ModelsHandler models = new ModelsHandler(parts.callable());
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
-                new ModelsHandler(parts.callable())));
+                models));
+        paths.addMapping(PathSpec.from("/v1beta/models"), new TextHandler("/v1beta/models", parts.access().models(),
+                guard, models));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",
                 EndpointAccess.Access.OPEN, guard, new UsageHandler(parts.keys(), parts.budgets())));
         paths.addMapping(PathSpec.from("/healthz"), new TextHandler("/healthz", EndpointAccess.Access.OPEN, guard,

@@ -43,7 +43,7 @@ final class RequestParser {
         }
     }
 
-    static Result parse(IngressJson reader, WireDialect dialect, byte[] body) {
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, String path) {
         JsonNode json;
         try {
             json = reader.tree(body);
@@ -53,7 +53,7 @@ final class RequestParser {
         if (json == null || !json.isObject()) {
             return bad("request body must be a JSON object");
         }
-        return switch (dialect.ingress().parse((ObjectNode) json)) {
+        return switch (dialect.ingress().parse((ObjectNode) json, path)) {
             case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request());
             case DialectIngress.Parsed.Bad wrong -> bad(wrong.message());
         };
