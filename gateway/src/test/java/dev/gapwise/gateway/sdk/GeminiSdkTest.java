@@ -44,31 +44,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * x-goog-api-key} reaching the upstream only as the provider's own key.
  */
 class GeminiSdkTest {
-    /** A Gemini provider and deployment on the fake upstream, beside the test configuration's others. */
-    static String withGemini(String yaml) {
-        return yaml.replace("providers:\n", """
-                providers:
-                  fakegemini:
-                    dialect: gemini
-                    base_url: %s/v1beta
-                    api_key: ${FAKE_OPENAI_KEY}
-                """.formatted(upstreamUrl(yaml).replaceFirst("/v1$", "")))
-                .replace("deployments:\n", """
-                        deployments:
-                          - id: gemini@fakegemini
-                            model: gemini-fake
-                            provider: fakegemini
-                            upstream_model: gemini-upstream
-                            price: {input: 0.30, output: 2.50}
-                            jurisdiction: US
-                        """);
-    }
-
-    private static String upstreamUrl(String yaml) {
-        int at = yaml.indexOf("base_url: ") + "base_url: ".length();
-        return yaml.substring(at, yaml.indexOf('\n', at)).strip();
-    }
-
     @TempDir
     static Path dir;
     static TestGateway gw;
@@ -77,7 +52,7 @@ class GeminiSdkTest {
 
     @BeforeAll
     static void start() {
-        gw = TestGateway.start(dir, "", GeminiSdkTest::withGemini);
+        gw = TestGateway.start(dir, "", TestGateway::withGemini);
         gemini = Client.builder().apiKey("unused-on-loopback").httpOptions(HttpOptions.builder()
                 .baseUrl(gw.gateway.uri().toString()).build()).build();
         openai = OpenAIOkHttpClient.builder().baseUrl(gw.gateway.uri() + "/v1").apiKey("unused-on-loopback")

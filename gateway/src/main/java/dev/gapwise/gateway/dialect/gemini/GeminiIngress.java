@@ -23,7 +23,8 @@ import java.util.Set;
  * and {@code stream}; {@code contents} must be a non-empty array of turns whose role is {@code user} or {@code
  * model}, each with a non-empty {@code parts} array of objects carrying one kind of data, every {@code inlineData}
  * with its {@code mimeType} and base64 {@code data}. Errors as Google writes them, {@code
- * {"error":{"code","message","status"}}}, the same object as a stream's error event. Stateless.
+ * {"error":{"code","message","status","details"}}} (an {@code ErrorInfo} detail whose {@code reason} is the
+ * gateway's code, e.g. {@code stream_cut}), the same object as a stream's error event. Stateless.
  */
 public final class GeminiIngress implements DialectIngress {
     private static final Set<String> DATA = Set.of("text", "inlineData", "fileData", "functionCall", "functionResponse",
@@ -268,9 +269,9 @@ public final class GeminiIngress implements DialectIngress {
         ObjectNode body = Json.object();
         ObjectNode inner = body.putObject("error").put("code", error.status()).put("message", error.message())
                 .put("status", status(error.status()));
-        error.fields().ifPresent(fields -> inner.putArray("details").addObject()
-                .put("@type", "type.googleapis.com/google.rpc.ErrorInfo").put("reason", error.openAiType())
-                .set("metadata", fields));
+        ObjectNode info = inner.putArray("details").addObject().put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+                .put("reason", error.openAiCode().orElse(error.openAiType())).put("domain", "gapwise");
+        error.fields().ifPresent(fields -> info.set("metadata", fields));
         return body;
     }
 
