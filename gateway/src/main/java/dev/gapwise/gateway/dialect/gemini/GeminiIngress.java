@@ -27,6 +27,7 @@ import java.util.Set;
  * gateway's code, e.g. {@code stream_cut}), the same object as a stream's error event. Stateless.
  */
 public final class GeminiIngress implements DialectIngress {
+    private static final DialectIngress OPENAI_HEADERS = new OpenAiIngress();
     private static final Set<String> DATA = Set.of("text", "inlineData", "fileData", "functionCall", "functionResponse",
             "executableCode", "codeExecutionResult");
 
@@ -300,8 +301,7 @@ public final class GeminiIngress implements DialectIngress {
     @Override
     public void rateLimitHeaders(String what, long limit, long remaining, Duration reset, Instant now,
                                  HttpFields.Mutable headers) {
-        headers.put("x-ratelimit-limit-" + what, Long.toString(limit));
-        headers.put("x-ratelimit-remaining-" + what, Long.toString(remaining));
-        headers.put("x-ratelimit-reset-" + what, OpenAiIngress.duration(reset));
+        // the Gemini API sends none of its own: the OpenAI names, which most client libraries read
+        OPENAI_HEADERS.rateLimitHeaders(what, limit, remaining, reset, now, headers);
     }
 }
