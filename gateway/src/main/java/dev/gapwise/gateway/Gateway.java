@@ -25,6 +25,7 @@ import dev.gapwise.gateway.spend.SpendHistory;
 import dev.gapwise.gateway.spend.counter.Counters;
 import dev.gapwise.gateway.spend.counter.LocalCounters;
 import dev.gapwise.gateway.spend.counter.RedisCounters;
+import dev.gapwise.gateway.route.AliasedPlanner;
 import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.routing.Classifiers;
@@ -36,6 +37,8 @@ import dev.gapwise.gateway.ingress.InFlight;
 import dev.gapwise.gateway.ingress.Readiness;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.text.CleanText;
+import dev.gapwise.gateway.telemetry.RequestTrace;
+import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -84,9 +87,12 @@ public final class Gateway implements AutoCloseable {
     private final InFlight inFlight;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Telemetry telemetry;
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
-                    VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace) {
+                    VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace,
+                    Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.server = server;
         this.database = database;
         this.ledger = ledger;
@@ -166,8 +172,8 @@ public final class Gateway implements AutoCloseable {
         Optional<String> redisPassword = config.spend().redis().flatMap(RedisConfig::password)
                 .flatMap(ref -> ref.resolve(environment));
         Redactor redactor = new Redactor(Stream.of(fleet.secrets().stream(), adminKey.stream(), redisPassword.stream(),
-                        embeddingFleet.targets().values().stream().flatMap(t -> t.apiKey().stream()))
-                .flatMap(s -> s).toList());
+                embeddingFleet.targets().values().stream().flatMap(t -> t.apiKey().stream()),
+                config.telemetry().secretValues(environment).stream()).flatMap(s -> s).toList());
         Database database = Database.openForServing(config.ledger().jdbcUrl());
         if (!database.migrated()) {
             LOG.warn("database {} is unreachable at start: serving anyway; ledger rows stay durable in {} and are "
@@ -195,7 +201,10 @@ public final class Gateway implements AutoCloseable {
         SpendGate spend = new SpendGate(allowances, fleet.pricing().with(embeddingFleet.prices()), counters, new SpendHistory(database),
                 () -> catchUp(written), config.spend().budgets(),
                 config.spend().redis().map(RedisConfig::onOutage).orElse(RedisConfig.OnOutage.SERVE), metrics, clock);
-        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, List.of(spend, metrics::attempt));
+        Telemetry telemetry = startTelemetry(config, environment, redactor, ledger, keys, database);
+        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, telemetry.enabled()
+                ? List.of(spend, metrics::attempt, priced -> RequestTrace.current().attempted(priced))
+                : List.of(spend, metrics::attempt));
         CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), attempts, clock,
                 redactor), config.retry(), clock, spend);
         CallLoop embeddingLoop = new CallLoop(embeddingFleet.targets(), new AttemptRunner(upstream, config.timeouts(),
@@ -215,11 +224,11 @@ public final class Gateway implements AutoCloseable {
         server.setErrorHandler(Ingress.errorHandler());
         InFlight inFlight = new InFlight();
         Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, allowances, spend, inFlight,
-                config.server().shutdownGrace());
-        RoutePlanner planner = planners.apply(fleet);
+                config.server().shutdownGrace(), telemetry);
+        RoutePlanner planner = AliasedPlanner.of(planners.apply(fleet), config.modelAliases());
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
-                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules())),
+                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry),
                 new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
                         embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)));
         try {
@@ -236,6 +245,19 @@ public final class Gateway implements AutoCloseable {
                 fleet.reference().map(Deployment::id).orElse("none"),
                 config.auth().name().toLowerCase(java.util.Locale.ROOT), config.ledger().redactedUrl(), spend.describe());
         return gateway;
+    }
+
+    /** Tracing as configured; a bad export setting closes what was opened and fails the start. */
+    private static Telemetry startTelemetry(GatewayConfig config, Map<String, String> environment, Redactor redactor,
+                                            Ledger ledger, VirtualKeys keys, Database database) {
+        try {
+            return Telemetry.start(config.telemetry(), environment, redactor);
+        } catch (RuntimeException e) {
+            ledger.close(Duration.ZERO);
+            keys.close();
+            database.close();
+            throw e;
+        }
     }
 
     /** Lets this process's ledger rows reach the database (at most a second) before a budget window is read from it. */
@@ -387,6 +409,7 @@ public final class Gateway implements AutoCloseable {
         allowances.close();
         spend.close();
         upstream.close();
+        telemetry.close();
         ledger.close(LEDGER_FLUSH_TIME);
         database.close();
         LOG.info("shutdown: done");

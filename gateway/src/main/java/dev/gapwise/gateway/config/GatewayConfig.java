@@ -25,12 +25,16 @@ import java.util.Optional;
  * @param policy             the routing policy: tiers, eligibility, objectives, rules
  * @param access             who may read /metrics, /v1/models and /readyz once keys are in use
  * @param spend              prices beyond the catalog's, budgets, rate limits and the shared Redis
+ * @param modelAliases       model names clients send mapped to the model, deployment or {@code auto} that serves
+ *                           them; a name ending in {@code *} is a prefix ({@code claude-sonnet-4-5*})
+ * @param telemetry          OpenTelemetry span export (off by default)
  * @param embeddings         embedding deployments written in the file and which of them each tier may use
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
-                            EndpointAccess access, SpendConfig spend, EmbeddingsConfig embeddings) {
+                            EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
+                            TelemetryConfig telemetry, EmbeddingsConfig embeddings) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -43,6 +47,8 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(spend, "spend");
+        modelAliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelAliases));
+        Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(embeddings, "embeddings");
     }
 
@@ -50,9 +56,19 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
     public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                          List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                          LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
+                         EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
+                         TelemetryConfig telemetry) {
+        this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
+                access, spend, modelAliases, telemetry, EmbeddingsConfig.NONE);
+    }
+
+    /** A configuration without model aliases or telemetry. */
+    public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
+                         List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
+                         LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                          EndpointAccess access, SpendConfig spend) {
         this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
-                access, spend, EmbeddingsConfig.NONE);
+                access, spend, Map.of(), TelemetryConfig.OFF, EmbeddingsConfig.NONE);
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -64,17 +80,22 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, embeddings);
+                timeouts, policy, access, spend, modelAliases, telemetry, embeddings);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value, embeddings);
+                timeouts, policy, access, value, modelAliases, telemetry, embeddings);
+    }
+
+    public GatewayConfig withTelemetry(TelemetryConfig value) {
+        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts, policy, access, spend, modelAliases, value, embeddings);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, embeddings);
+                timeouts, policy, access, spend, modelAliases, telemetry, embeddings);
     }
 }
 

@@ -7,11 +7,15 @@ import dev.gapwise.gateway.call.CallRequest;
 import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RequestContext;
+import dev.gapwise.gateway.call.ClientChannel;
+import dev.gapwise.gateway.call.TokenCountOutcome;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RouteRequest;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.LogValue;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,8 +43,11 @@ import java.util.Optional;
 final class ChatHandler extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("gapwise.access");
     static final String TIER_HEADER = "x-gapwise-tier";
+    /** On a token count: {@code exact}, or how the estimate was made. */
+    static final String TOKEN_COUNT_HEADER = "x-gapwise-token-count";
 
     private final WireDialect dialect;
+    private final boolean counting;
     private final String endpoint;
     private final Ingress.Parts parts;
     private final RequestIds ids;
@@ -48,8 +55,15 @@ final class ChatHandler extends Handler.Abstract {
     private final IngressJson json;
 
     ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
+        this(dialect, false, parts, ids, budget, json);
+    }
+
+    /** @param counting this is the dialect's token-count endpoint: the route is planned, then the tokens counted */
+    ChatHandler(WireDialect dialect, boolean counting, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
+                IngressJson json) {
         this.dialect = dialect;
-        this.endpoint = dialect.ingress().endpoint();
+        this.counting = counting;
+        this.endpoint = counting ? "count_tokens" : dialect.ingress().endpoint();
         this.parts = parts;
         this.ids = ids;
         this.budget = budget;
@@ -62,6 +76,8 @@ final class ChatHandler extends Handler.Abstract {
         String requestId = ids.next();
         response.getHeaders().put("x-gapwise-request-id", requestId);
         HttpClientChannel channel = new HttpClientChannel(response, callback, dialect, parts.redactor());
+        RequestTrace trace = parts.telemetry().begin(requestId, request.getHttpURI().getPath(), dialect.kind(),
+                request.getHeaders()::get);
         Cancellation cancellation = new Cancellation();
         Handled handled;
         if (!parts.inFlight().enter(cancellation)) {
@@ -77,7 +93,10 @@ final class ChatHandler extends Handler.Abstract {
             connection.addEventListener(closed);
             request.addFailureListener(failure -> cancellation.cancel(Cancellation.Reason.CLIENT_GONE));
             try (BodyBudget.Ticket ticket = budget.ticket()) {
-                handled = serve(request, channel, received, requestId, cancellation, ticket);
+                handled = trace == RequestTrace.None.INSTANCE
+                        ? serve(request, channel, received, requestId, cancellation, ticket)
+                        : ScopedValue.where(RequestTrace.CURRENT, trace)
+                        .call(() -> serve(request, channel, received, requestId, cancellation, ticket));
             } catch (RuntimeException e) {
                 ACCESS.error("request {} failed inside the gateway", requestId, e);
                 channel.stopWatching();
@@ -91,6 +110,7 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         long duration = System.nanoTime() - received;
+        trace.finished(channel.status(), handled.outcome());
         parts.metrics().request(endpoint, channel.status(), handled.outcome(), duration, channel.overheadNanos());
         ACCESS.info("request_id={} endpoint={} status={} outcome={} model={} deployment={} duration_us={} overhead_us={}",
                 requestId, endpoint, channel.status(), handled.outcome(), LogValue.of(handled.model()),
@@ -147,12 +167,13 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         IngressRequest ok;
-        switch (RequestParser.parse(json, dialect, bytes, request.getHttpURI().getPath())) {
+        switch (RequestParser.parse(json, dialect, bytes, counting, request.getHttpURI().getPath())) {
             case RequestParser.Result.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
             }
             case RequestParser.Result.Ok parsed -> ok = parsed.request();
         }
+        RequestTrace.current().received(ok.body(), ok.stream());
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
         Optional<String> keyId = identity.map(KeyIdentity::id);
@@ -178,8 +199,12 @@ final class ChatHandler extends Handler.Abstract {
             case RoutePlan.Route route -> {
                 RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
                         ok.model(), route.tier(), route.decision(), team);
+                RequestTrace.current().routed(context, route);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
-                        received, cancellation);
+                        received, cancellation, forwarded(request));
+                if (counting) {
+                    yield count(channel, call, route, ok.model());
+                }
                 CallOutcome result = parts.loop().call(call, route, channel);
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();
@@ -193,6 +218,36 @@ final class ChatHandler extends Handler.Abstract {
                     case CallOutcome.ClientGone gone -> new Handled("client_gone", ok.model(), served);
                 };
             }
+        };
+    }
+
+    /** The client headers the dialect forwards to a same-dialect upstream, each cleaned of control characters. */
+    private java.util.Map<String, String> forwarded(Request request) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : dialect.ingress().forwardedHeaders()) {
+            java.util.List<String> values = request.getHeaders().getValuesList(name);
+            if (!values.isEmpty()) {
+                headers.put(name, CleanText.of(String.join(",", values), 1000));
+            }
+        }
+        return headers;
+    }
+
+    /** Answers a token-count request: the upstream's exact count, or an estimate marked as one. */
+    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model) {
+        return switch (parts.loop().countTokens(call, route)) {
+            case TokenCountOutcome.Exact exact -> {
+                channel.header(TOKEN_COUNT_HEADER, "exact");
+                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", 0), exact.body());
+                yield new Handled("ok", model, exact.deploymentId());
+            }
+            case TokenCountOutcome.Estimated estimated -> {
+                channel.header(TOKEN_COUNT_HEADER, CleanText.of(estimated.method(), 500));
+                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count", 0),
+                        Json.bytes(Json.object().put("input_tokens", estimated.inputTokens())));
+                yield new Handled("estimated", model, estimated.deploymentId());
+            }
+            case TokenCountOutcome.Failed failed -> failed(channel, failed.failure(), model);
         };
     }
 

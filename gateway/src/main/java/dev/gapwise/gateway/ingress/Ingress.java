@@ -13,6 +13,7 @@ import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -49,11 +50,12 @@ public final class Ingress {
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
+     * @param telemetry each chat request's spans (or nothing, when off)
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets) {
+                        Budgets budgets, Telemetry telemetry) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -62,7 +64,17 @@ public final class Ingress {
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
+            Objects.requireNonNull(telemetry, "telemetry");
             callable = List.copyOf(callable);
+        }
+
+        /** The parts of a gateway without telemetry. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, Telemetry.Off.INSTANCE);
         }
     }
 
@@ -97,6 +109,8 @@ public final class Ingress {
             WireDialect dialect = Dialects.of(kind);
             ChatHandler handler = new ChatHandler(dialect, parts, ids, budget, json);
             dialect.ingress().paths().forEach(path -> paths.addMapping(PathSpec.from(path), handler));
+            dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
+                    new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
         paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
         ModelsHandler models = new ModelsHandler(parts.callable());

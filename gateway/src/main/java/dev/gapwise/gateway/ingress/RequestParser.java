@@ -43,7 +43,20 @@ final class RequestParser {
         }
     }
 
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body) {
+        return parse(reader, dialect, body, false, "");
+    }
+
+    /** A chat request to {@code path} (Gemini's path names the model and the action). */
     static Result parse(IngressJson reader, WireDialect dialect, byte[] body, String path) {
+        return parse(reader, dialect, body, false, path);
+    }
+
+    /**
+     * @param counting the body is a token-count request, checked by {@link DialectIngress#parseCount}
+     * @param path     the request's path
+     */
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, boolean counting, String path) {
         JsonNode json;
         try {
             json = reader.tree(body);
@@ -53,7 +66,8 @@ final class RequestParser {
         if (json == null || !json.isObject()) {
             return bad("request body must be a JSON object");
         }
-        return switch (dialect.ingress().parse((ObjectNode) json, path)) {
+        ObjectNode object = (ObjectNode) json;
+        return switch (counting ? dialect.ingress().parseCount(object) : dialect.ingress().parse(object, path)) {
             case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request());
             case DialectIngress.Parsed.Bad wrong -> bad(wrong.message());
         };
