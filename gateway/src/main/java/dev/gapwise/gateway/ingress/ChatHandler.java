@@ -203,7 +203,7 @@ final class ChatHandler extends Handler.Abstract {
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
                         received, cancellation, forwarded(request));
                 if (counting) {
-                    yield count(channel, call, route, ok.model());
+                    yield count(channel, call, route, ok.model(), received);
                 }
                 CallOutcome result = parts.loop().call(call, route, channel);
                 String served = result.attempts().isEmpty() ? "-"
@@ -233,17 +233,23 @@ final class ChatHandler extends Handler.Abstract {
         return headers;
     }
 
-    /** Answers a token-count request: the upstream's exact count, or an estimate marked as one. */
-    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model) {
+    /**
+     * Answers a token-count request: the upstream's exact count, or an estimate marked as one. The overhead is the
+     * gateway's time before the upstream was asked (all of it for an estimate).
+     */
+    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model,
+                          long received) {
+        long before = System.nanoTime() - received;
         return switch (parts.loop().countTokens(call, route)) {
             case TokenCountOutcome.Exact exact -> {
                 channel.header(TOKEN_COUNT_HEADER, "exact");
-                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", 0), exact.body());
+                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", before), exact.body());
                 yield new Handled("ok", model, exact.deploymentId());
             }
             case TokenCountOutcome.Estimated estimated -> {
                 channel.header(TOKEN_COUNT_HEADER, CleanText.of(estimated.method(), 500));
-                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count", 0),
+                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count",
+                                System.nanoTime() - received),
                         Json.bytes(Json.object().put("input_tokens", estimated.inputTokens())));
                 yield new Handled("estimated", model, estimated.deploymentId());
             }
