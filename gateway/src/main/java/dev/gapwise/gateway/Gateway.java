@@ -8,6 +8,9 @@ import dev.gapwise.gateway.call.UpstreamClient;
 import dev.gapwise.gateway.config.AuthMode;
 import dev.gapwise.gateway.config.ConfigException;
 import dev.gapwise.gateway.config.GatewayConfig;
+import dev.gapwise.gateway.embeddings.EmbeddingCatalog;
+import dev.gapwise.gateway.embeddings.EmbeddingFleet;
+import dev.gapwise.gateway.embeddings.EmbeddingPlanner;
 import dev.gapwise.gateway.ingress.Ingress;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.ledger.Ledger;
@@ -167,12 +170,14 @@ public final class Gateway implements AutoCloseable {
     private static Gateway start(GatewayConfig config, Catalog catalog, Map<String, String> environment,
                                  InstantSource clock, ModelLags lags, Function<Fleet, RoutePlanner> planners) {
         Fleet fleet = Fleet.resolve(config, catalog, environment, lags);
+        EmbeddingFleet embeddingFleet = EmbeddingFleet.resolve(config, EmbeddingCatalog.bundled(), environment);
         CatalogWarnings.of(catalog, config, environment, java.time.LocalDate.ofInstant(clock.instant(),
                 java.time.ZoneOffset.UTC)).forEach(warning -> LOG.warn("catalog: {}", warning));
         Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
         Optional<String> redisPassword = config.spend().redis().flatMap(RedisConfig::password)
                 .flatMap(ref -> ref.resolve(environment));
         Redactor redactor = new Redactor(Stream.of(fleet.secrets().stream(), adminKey.stream(), redisPassword.stream(),
+                embeddingFleet.targets().values().stream().flatMap(t -> t.apiKey().stream()),
                 config.telemetry().secretValues(environment).stream()).flatMap(s -> s).toList());
         Database database = Database.openForServing(config.ledger().jdbcUrl());
         if (!database.migrated()) {
@@ -198,7 +203,7 @@ public final class Gateway implements AutoCloseable {
         Counters counters = config.spend().redis().<Counters>map(redis -> new RedisCounters(redis, redisPassword))
                 .orElseGet(() -> new LocalCounters(clock));
         Ledger written = ledger;
-        SpendGate spend = new SpendGate(allowances, fleet.pricing(), counters, new SpendHistory(database),
+        SpendGate spend = new SpendGate(allowances, fleet.pricing().with(embeddingFleet.prices()), counters, new SpendHistory(database),
                 () -> catchUp(written), config.spend().budgets(),
                 config.spend().redis().map(RedisConfig::onOutage).orElse(RedisConfig.OnOutage.SERVE), metrics, clock);
         Telemetry telemetry = startTelemetry(config, environment, redactor, ledger, keys, database);
@@ -206,6 +211,9 @@ public final class Gateway implements AutoCloseable {
                 ? List.of(spend, metrics::attempt, priced -> RequestTrace.current().attempted(priced))
                 : List.of(spend, metrics::attempt));
         CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), attempts, clock,
+                redactor), config.retry(), clock, spend);
+        CallLoop embeddingLoop = new CallLoop(embeddingFleet.targets(), new AttemptRunner(upstream, config.timeouts(),
+                new AttemptFanOut(embeddingFleet.pricing(), ledger::record, List.of(spend, metrics::attempt)), clock,
                 redactor), config.retry(), clock, spend);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gapwise-http");
@@ -227,7 +235,9 @@ public final class Gateway implements AutoCloseable {
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
                 redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry, shadow,
-                Feedbacks.in(database, clock))));
+                Feedbacks.in(database, clock)),
+                new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
+                        embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)));
         try {
             server.start();
         } catch (Exception e) {
@@ -236,6 +246,7 @@ public final class Gateway implements AutoCloseable {
                     + config.server().port() + " (" + e.getMessage() + "); pick another --port or stop what uses it");
         }
         fleet.notes().forEach(note -> LOG.info("deployments: {}", note));
+        embeddingFleet.notes().forEach(note -> LOG.info("embedding deployments: {}", note));
         LOG.info("gapwise gateway listening on {} with {} callable deployments, reference {}, auth {}, ledger {}, "
                         + "budget and rate-limit counters {}", gateway.uri(), fleet.targets().size(),
                 fleet.reference().map(Deployment::id).orElse("none"),

@@ -113,6 +113,34 @@ public final class TestGateway implements AutoCloseable {
               default_tier: routine
             """;
 
+    /**
+     * The test YAML with a Gemini provider ({@code fakegemini}, the fake upstream's {@code /v1beta}) and deployment
+     * ({@code gemini@fakegemini}: model {@code gemini-fake}, upstream model {@code gemini-upstream}) beside the others.
+     */
+    public static String withGemini(String yaml) {
+        return yaml.replace("providers:\n", """
+                providers:
+                  fakegemini:
+                    dialect: gemini
+                    base_url: %s/v1beta
+                    api_key: ${FAKE_OPENAI_KEY}
+                """.formatted(upstreamUrl(yaml).replaceFirst("/v1$", "")))
+                .replace("deployments:\n", """
+                        deployments:
+                          - id: gemini@fakegemini
+                            model: gemini-fake
+                            provider: fakegemini
+                            upstream_model: gemini-upstream
+                            price: {input: 0.30, output: 2.50}
+                            jurisdiction: US
+                        """);
+    }
+
+    private static String upstreamUrl(String yaml) {
+        int at = yaml.indexOf("base_url: ") + "base_url: ".length();
+        return yaml.substring(at, yaml.indexOf('\n', at)).strip();
+    }
+
     public static Map<String, String> environment() {
         return Map.of("FAKE_OPENAI_KEY", OPENAI_KEY, "FAKE_ANTHROPIC_KEY", ANTHROPIC_KEY);
     }

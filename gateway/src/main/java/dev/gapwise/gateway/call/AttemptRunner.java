@@ -112,7 +112,8 @@ public final class AttemptRunner {
         Attempt.Builder attempt = new Attempt.Builder(request.context(), number, target.deployment(), reason, startedAt, sent);
         Cancellation cancellation = request.cancellation();
         boolean sameDialect = ingress.kind() == target.dialect().kind();
-        UpstreamClient.Sent response = upstream.send(target.endpoint(), headers -> {
+        UpstreamClient.Sent response = upstream.send(provider.endpoint(target.endpoint(),
+                target.deployment().upstreamModel(), request.stream()), headers -> {
             headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
             provider.authorize(headers, target.apiKey());
             if (sameDialect) {

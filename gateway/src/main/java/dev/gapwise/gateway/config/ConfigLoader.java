@@ -65,7 +65,7 @@ public final class ConfigLoader {
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
                 "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis",
-                "model_aliases", "telemetry", "shadow");
+                "model_aliases", "telemetry", "shadow", "embeddings");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -100,7 +100,8 @@ public final class ConfigLoader {
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
                 policy, access(top.child("endpoint_access"), adminKey),
                 SpendConfigReader.read(top, fromDeployments, policy), modelAliases(top.child("model_aliases")),
-                TelemetryConfigReader.read(top), ShadowConfigReader.read(top.child("shadow"), policy));
+                TelemetryConfigReader.read(top), ShadowConfigReader.read(top.child("shadow"), policy),
+                EmbeddingsConfigReader.read(top.child("embeddings"), providers, policy));
     }
 
     /**

@@ -29,12 +29,13 @@ import java.util.Optional;
  *                           them; a name ending in {@code *} is a prefix ({@code claude-sonnet-4-5*})
  * @param telemetry          OpenTelemetry span export (off by default)
  * @param shadow             shadow calls to other deployments after the client's answer (off by default)
+ * @param embeddings         embedding deployments written in the file and which of them each tier may use
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                             EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
-                            TelemetryConfig telemetry, ShadowConfig shadow) {
+                            TelemetryConfig telemetry, ShadowConfig shadow, EmbeddingsConfig embeddings) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -50,16 +51,17 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         modelAliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelAliases));
         Objects.requireNonNull(telemetry, "telemetry");
         Objects.requireNonNull(shadow, "shadow");
+        Objects.requireNonNull(embeddings, "embeddings");
     }
 
-    /** A configuration without shadow calls. */
+    /** A configuration without shadow calls or an {@code embeddings:} section. */
     public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                          List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                          LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                          EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
                          TelemetryConfig telemetry) {
         this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
-                access, spend, modelAliases, telemetry, ShadowConfig.OFF);
+                access, spend, modelAliases, telemetry, ShadowConfig.OFF, EmbeddingsConfig.NONE);
     }
 
     /** A configuration without model aliases, telemetry or shadow calls. */
@@ -68,7 +70,7 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
                          LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                          EndpointAccess access, SpendConfig spend) {
         this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
-                access, spend, Map.of(), TelemetryConfig.OFF, ShadowConfig.OFF);
+                access, spend, Map.of(), TelemetryConfig.OFF, ShadowConfig.OFF, EmbeddingsConfig.NONE);
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -80,27 +82,32 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, telemetry, shadow);
+                timeouts, policy, access, spend, modelAliases, telemetry, shadow, embeddings);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value, modelAliases, telemetry, shadow);
+                timeouts, policy, access, value, modelAliases, telemetry, shadow, embeddings);
     }
 
     public GatewayConfig withTelemetry(TelemetryConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, value, shadow);
+                timeouts, policy, access, spend, modelAliases, value, shadow, embeddings);
     }
 
     public GatewayConfig withShadow(ShadowConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, telemetry, value);
+                timeouts, policy, access, spend, modelAliases, telemetry, value, embeddings);
+    }
+
+    public GatewayConfig withEmbeddings(EmbeddingsConfig value) {
+        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts, policy, access, spend, modelAliases, telemetry, shadow, value);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases, telemetry, shadow);
+                timeouts, policy, access, spend, modelAliases, telemetry, shadow, embeddings);
     }
 }
 

@@ -27,6 +27,7 @@ public final class KnownProviders {
     public static final List<Row> ROWS = List.of(
             new Row("openai", Dialect.OPENAI, "https://api.openai.com/v1", "OPENAI_API_KEY"),
             new Row("anthropic", Dialect.ANTHROPIC, "https://api.anthropic.com/v1", "ANTHROPIC_API_KEY"),
+            new Row("google", Dialect.GEMINI, "https://generativelanguage.googleapis.com/v1beta", "GEMINI_API_KEY"),
             new Row("deepseek", Dialect.OPENAI, "https://api.deepseek.com/v1", "DEEPSEEK_API_KEY"),
             new Row("dashscope", Dialect.OPENAI, "https://dashscope-intl.aliyuncs.com/compatible-mode/v1",
                     "DASHSCOPE_API_KEY"),

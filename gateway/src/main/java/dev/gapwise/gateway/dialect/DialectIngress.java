@@ -51,6 +51,30 @@ public interface DialectIngress {
     Parsed parse(ObjectNode body);
 
     /**
+     * The paths the endpoint is served at, Jetty path specs ({@code /v1beta/models/*}); most dialects have one,
+     * {@link #path()}.
+     */
+    default java.util.List<String> paths() {
+        return java.util.List.of(path());
+    }
+
+    /**
+     * A request to {@code path} checked: most dialects read everything from the body; a dialect whose URL carries
+     * part of the request (Gemini's model and action) adds it to the body first.
+     */
+    default Parsed parse(ObjectNode body, String path) {
+        return parse(body);
+    }
+
+    /**
+     * What routing reads of a valid request, in the {@code messages} shape it reads (the body itself for the
+     * dialects written that way; Gemini's {@code contents} rewritten so).
+     */
+    default ObjectNode routingView(ObjectNode body) {
+        return body;
+    }
+
+    /**
      * The body of {@code GET /v1/models} in this dialect's list format; OpenAI's {@code {"object":"list","data":[…]}}
      * unless the dialect has its own.
      *

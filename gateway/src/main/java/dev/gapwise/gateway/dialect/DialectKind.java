@@ -12,7 +12,8 @@ import java.util.Optional;
  */
 public enum DialectKind {
     OPENAI,
-    ANTHROPIC;
+    ANTHROPIC,
+    GEMINI;
 
     /** The lower-case name used in the ledger, logs and errors ({@code openai}, {@code anthropic}). */
     public String id() {
@@ -27,8 +28,7 @@ public enum DialectKind {
         return switch (dialect) {
             case OPENAI -> Optional.of(OPENAI);
             case ANTHROPIC -> Optional.of(ANTHROPIC);
-            // the seam for Gemini egress: map it here once dialect/gemini exists
-            case GEMINI -> Optional.empty();
+            case GEMINI -> Optional.of(GEMINI);
         };
     }
 }

@@ -15,6 +15,14 @@ public interface DialectUpstream {
     URI endpoint(URI baseUrl);
 
     /**
+     * The URL of one call to {@code endpoint} (what {@link #endpoint(URI)} gave): the same for most dialects;
+     * Gemini's names the model and whether it streams.
+     */
+    default URI endpoint(URI endpoint, String upstreamModel, boolean stream) {
+        return endpoint;
+    }
+
+    /**
      * The endpoint that counts a request's input tokens exactly (Anthropic's {@code /v1/messages/count_tokens}),
      * given the chat endpoint; empty when the dialect has none.
      */

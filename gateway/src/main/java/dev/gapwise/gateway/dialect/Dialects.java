@@ -2,6 +2,7 @@ package dev.gapwise.gateway.dialect;
 
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.dialect.anthropic.AnthropicDialect;
+import dev.gapwise.gateway.dialect.gemini.GeminiDialect;
 import dev.gapwise.gateway.dialect.openai.OpenAiDialect;
 
 import org.eclipse.jetty.http.HttpFields;
@@ -18,6 +19,7 @@ public final class Dialects {
         return switch (kind) {
             case OPENAI -> OpenAiDialect.DIALECT;
             case ANTHROPIC -> AnthropicDialect.DIALECT;
+            case GEMINI -> GeminiDialect.DIALECT;
         };
     }
 

@@ -28,6 +28,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
+import tools.jackson.databind.node.ObjectNode;
 import org.slf4j.LoggerFactory;
 
 import java.util.Locale;
@@ -168,7 +169,7 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         IngressRequest ok;
-        switch (RequestParser.parse(json, dialect, bytes, counting)) {
+        switch (RequestParser.parse(json, dialect, bytes, counting, request.getHttpURI().getPath())) {
             case RequestParser.Result.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
             }
@@ -180,12 +181,13 @@ final class ChatHandler extends Handler.Abstract {
         Optional<String> keyId = identity.map(KeyIdentity::id);
         Optional<String> team = parts.budgets().teamOf(keyId);
         RoutePlan plan;
+        ObjectNode facts = dialect.ingress().routingView(ok.body());
         switch (parts.budgets().plan(new RouteRequest(ok.model(), endpoint,
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
-                identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
-                RouteFacts.userText(ok.body()), dialect.ingress().systemText(ok.body()), RouteFacts.metadata(ok.body()),
-                RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
-                RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())), keyId, team)) {
+                identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(facts),
+                RouteFacts.userText(facts), dialect.ingress().systemText(ok.body()), RouteFacts.metadata(facts),
+                RouteFacts.maxOutputTokens(facts), identity.map(KeyIdentity::tierFixed).orElse(false),
+                RouteFacts.earlierUserText(facts), RouteFacts.hasMedia(facts)), keyId, team)) {
             case Budgets.Routed.Refused refused -> {
                 return failed(channel, refused.failure(), ok.model());
             }
@@ -282,7 +284,7 @@ final class ChatHandler extends Handler.Abstract {
         return new Handled(failureName(failure), model, "-");
     }
 
-    private static String failureName(Failure failure) {
+    static String failureName(Failure failure) {
         return failure instanceof Failure.Upstream upstream ? "upstream_" + upstream.errorClass().id()
                 : failure.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }

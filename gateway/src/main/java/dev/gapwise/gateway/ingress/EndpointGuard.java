@@ -61,6 +61,27 @@ final class EndpointGuard {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return authorization.substring(7).strip();
         }
-        return request.getHeaders().get("x-api-key");
+        String header = request.getHeaders().get("x-api-key");
+        if (header == null) {
+            header = request.getHeaders().get("x-goog-api-key");
+        }
+        return header != null ? header : queryKey(request);
+    }
+
+    /**
+     * The Gemini API's {@code ?key=}: read here and nowhere else (the gateway logs paths, never query strings, and
+     * sends upstream keys in headers).
+     */
+    private static String queryKey(Request request) {
+        String query = request.getHttpURI().getQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("key=")) {
+                return java.net.URLDecoder.decode(pair.substring(4), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 }

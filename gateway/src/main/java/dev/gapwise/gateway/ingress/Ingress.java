@@ -93,8 +93,27 @@ public final class Ingress {
         }
     }
 
-    /** The root handler for the gateway's endpoints. */
+    /**
+     * What {@code /v1/embeddings} is served by.
+     *
+     * @param planner routes over the embedding deployments
+     * @param loop    the retry/fallback loop over their targets
+     */
+    public record Embeddings(RoutePlanner planner, CallLoop loop) {
+        public Embeddings {
+            Objects.requireNonNull(planner, "planner");
+            Objects.requireNonNull(loop, "loop");
+        }
+    }
+
+    /** The root handler for the gateway's endpoints, {@code /v1/embeddings} answering that none is available. */
     public static Handler handler(Parts parts) {
+        return handler(parts, new Embeddings(request -> new dev.gapwise.gateway.route.RoutePlan.NoDeployment(
+                "this gateway serves no embeddings"), parts.loop()));
+    }
+
+    /** The root handler for the gateway's endpoints. */
+    public static Handler handler(Parts parts, Embeddings embeddings) {
         RequestIds ids = new RequestIds();
         BodyBudget budget = new BodyBudget(parts.server().inflightBodyBudget());
         IngressJson json = new IngressJson(parts.server().maxBodyBytes());
@@ -103,12 +122,17 @@ public final class Ingress {
         PathMappingsHandler paths = new PathMappingsHandler();
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
-            paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+            ChatHandler handler = new ChatHandler(dialect, parts, ids, budget, json);
+            dialect.ingress().paths().forEach(path -> paths.addMapping(PathSpec.from(path), handler));
             dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
                     new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
+        paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
+        ModelsHandler models = new ModelsHandler(parts.callable());
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
-                new ModelsHandler(parts.callable())));
+                models));
+        paths.addMapping(PathSpec.from("/v1beta/models"), new TextHandler("/v1beta/models", parts.access().models(),
+                guard, models));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",
                 EndpointAccess.Access.OPEN, guard, new UsageHandler(parts.keys(), parts.budgets())));
         paths.addMapping(PathSpec.from("/v1/gapwise/feedback"), new FeedbackHandler(parts, budget));

@@ -44,11 +44,19 @@ final class RequestParser {
     }
 
     static Result parse(IngressJson reader, WireDialect dialect, byte[] body) {
-        return parse(reader, dialect, body, false);
+        return parse(reader, dialect, body, false, "");
     }
 
-    /** @param counting the body is a token-count request, checked by {@link DialectIngress#parseCount} */
-    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, boolean counting) {
+    /** A chat request to {@code path} (Gemini's path names the model and the action). */
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, String path) {
+        return parse(reader, dialect, body, false, path);
+    }
+
+    /**
+     * @param counting the body is a token-count request, checked by {@link DialectIngress#parseCount}
+     * @param path     the request's path
+     */
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, boolean counting, String path) {
         JsonNode json;
         try {
             json = reader.tree(body);
@@ -59,7 +67,7 @@ final class RequestParser {
             return bad("request body must be a JSON object");
         }
         ObjectNode object = (ObjectNode) json;
-        return switch (counting ? dialect.ingress().parseCount(object) : dialect.ingress().parse(object)) {
+        return switch (counting ? dialect.ingress().parseCount(object) : dialect.ingress().parse(object, path)) {
             case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request());
             case DialectIngress.Parsed.Bad wrong -> bad(wrong.message());
         };

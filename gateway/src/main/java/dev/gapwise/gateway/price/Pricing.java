@@ -40,6 +40,13 @@ public final class Pricing {
         return new Pricing(prices, baseline);
     }
 
+    /** This pricing with {@code more} prices beside its own (its own win), and the same baseline. */
+    public Pricing with(Map<String, TokenPrice> more) {
+        Map<String, TokenPrice> all = new java.util.HashMap<>(more);
+        all.putAll(prices);
+        return new Pricing(all, baseline);
+    }
+
     /** The deployment's price, when it has one. */
     public Optional<TokenPrice> of(Deployment deployment) {
         return Optional.ofNullable(prices.get(deployment.id()));

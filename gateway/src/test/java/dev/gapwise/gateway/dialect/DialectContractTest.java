@@ -1,15 +1,19 @@
 package dev.gapwise.gateway.dialect;
 
 import dev.gapwise.gateway.RawHttp;
-import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
 import dev.gapwise.gateway.fake.Behaviour;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -22,7 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * input (a 400 in the client's error shape, nothing sent upstream). A new dialect joins by adding one line to
  * either list.
  */
-class DialectContractTest extends SharedGatewayTest {
+class DialectContractTest {
+    @TempDir
+    static Path dir;
+    static TestGateway gw;
+
     /** A tiny PNG's base64 start: it must reach the upstream whatever the dialects. */
     static final String IMAGE_DATA = "iVBORw0KGgoAAAANSUhEUgAAAAE";
 
@@ -31,6 +39,11 @@ class DialectContractTest extends SharedGatewayTest {
         String name();
 
         String path();
+
+        /** The path of a request for {@code model}; the same for every request unless the URL names the model. */
+        default String path(String model, boolean stream) {
+            return path();
+        }
 
         /** One user message saying hello. */
         String plain(String model, boolean stream);
@@ -81,23 +94,40 @@ class DialectContractTest extends SharedGatewayTest {
         }
     }
 
-    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient());
+    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient(), new GeminiClient());
     static final List<Upstream> UPSTREAMS = List.of(
             new Upstream("openai", "cheap-model", "/v1/chat/completions", "\"image_url\"", false),
-            new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\"", true));
+            new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\"", true),
+            new Upstream("gemini", "gemini-fake", "/v1beta/models/gemini-upstream:generateContent", "\"inlineData\"", false));
+
+    /** One gateway for the suite, with a Gemini provider and deployment beside the others. */
+    @BeforeAll
+    static void startGateway() {
+        gw = TestGateway.start(dir, "", TestGateway::withGemini);
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gw.close();
+    }
+
+    @BeforeEach
+    void resetUpstream() {
+        gw.upstream.reset();
+    }
 
     static Stream<Arguments> pairs() {
         return CLIENTS.stream().flatMap(client -> UPSTREAMS.stream().map(upstream -> Arguments.of(client, upstream)));
     }
 
-    private static HttpResponse<String> post(Client client, String body) {
-        return gw.post(client.path(), body);
+    private static HttpResponse<String> post(Client client, String model, boolean stream, String body) {
+        return gw.post(client.path(model, stream), body);
     }
 
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void answersInTheClientsDialect(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.plain(upstream.model(), false));
+        HttpResponse<String> response = post(client, upstream.model(), false, client.plain(upstream.model(), false));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(client.text(TestGateway.json(response.body()))).isEqualTo(Behaviour.TEXT);
@@ -107,7 +137,7 @@ class DialectContractTest extends SharedGatewayTest {
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void streamsInTheClientsDialectAndEndsCleanly(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.plain(upstream.model(), true));
+        HttpResponse<String> response = post(client, upstream.model(), true, client.plain(upstream.model(), true));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(client.streamedText(response.body())).isEqualTo(Behaviour.TEXT);
@@ -118,7 +148,7 @@ class DialectContractTest extends SharedGatewayTest {
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void relaysToolCalls(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.withTool(upstream.model()));
+        HttpResponse<String> response = post(client, upstream.model(), false, client.withTool(upstream.model()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(client.toolCall(TestGateway.json(response.body()))).containsExactly("get_weather", "Paris");
@@ -127,7 +157,7 @@ class DialectContractTest extends SharedGatewayTest {
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void carriesImagesToTheUpstreamInItsDialect(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.withImage(upstream.model()));
+        HttpResponse<String> response = post(client, upstream.model(), false, client.withImage(upstream.model()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String sent = gw.upstream.received().getFirst().body().toString();
@@ -137,7 +167,7 @@ class DialectContractTest extends SharedGatewayTest {
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void keepsSignedThinkingWhereBothSidesCarryItAndNotesItWhereNot(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.withThinking(upstream.model()));
+        HttpResponse<String> response = post(client, upstream.model(), false, client.withThinking(upstream.model()));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         JsonNode answer = TestGateway.json(response.body());
@@ -159,7 +189,8 @@ class DialectContractTest extends SharedGatewayTest {
     void endsACutStreamWithAnErrorEventNeverCleanly(Client client, Upstream upstream) {
         gw.upstream.enqueue(Behaviour.ok().cutAfter(2));
 
-        String response = RawHttp.exchange(gw.gateway.uri(), client.path(), client.plain(upstream.model(), true));
+        String response = RawHttp.exchange(gw.gateway.uri(), client.path(upstream.model(), true),
+                client.plain(upstream.model(), true));
 
         assertThat(response).startsWith("HTTP/1.1 200").contains("stream_cut");
         assertThat(client.hasErrorEvent(response)).as(response).isTrue();
@@ -171,7 +202,8 @@ class DialectContractTest extends SharedGatewayTest {
     void relaysAnUpstreamErrorEventMidStreamInTheClientsDialect(Client client, Upstream upstream) {
         gw.upstream.enqueue(Behaviour.ok().cutAfter(2).saying("the fake upstream broke down"));
 
-        String response = RawHttp.exchange(gw.gateway.uri(), client.path(), client.plain(upstream.model(), true));
+        String response = RawHttp.exchange(gw.gateway.uri(), client.path(upstream.model(), true),
+                client.plain(upstream.model(), true));
 
         assertThat(response).startsWith("HTTP/1.1 200").contains("the fake upstream broke down");
         assertThat(client.hasErrorEvent(response)).as(response).isTrue();
@@ -183,8 +215,8 @@ class DialectContractTest extends SharedGatewayTest {
     void answersAFailingUpstreamWithAnErrorInTheClientsShape(Client client, Upstream upstream) {
         gw.upstream.setDefault(Behaviour.status(500));
 
-        HttpResponse<String> plain = post(client, client.plain(upstream.model(), false));
-        HttpResponse<String> streamed = post(client, client.plain(upstream.model(), true));
+        HttpResponse<String> plain = post(client, upstream.model(), false, client.plain(upstream.model(), false));
+        HttpResponse<String> streamed = post(client, upstream.model(), true, client.plain(upstream.model(), true));
 
         for (HttpResponse<String> response : List.of(plain, streamed)) {
             assertThat(response.statusCode()).isEqualTo(502);
@@ -195,7 +227,7 @@ class DialectContractTest extends SharedGatewayTest {
     @ParameterizedTest(name = "{0} client, {1} upstream")
     @MethodSource("pairs")
     void refusesBrokenInputWithA400InTheClientsShapeAndCallsNoOne(Client client, Upstream upstream) {
-        HttpResponse<String> response = post(client, client.broken(upstream.model()));
+        HttpResponse<String> response = post(client, upstream.model(), false, client.broken(upstream.model()));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(client.isError(TestGateway.json(response.body()))).as(response.body()).isTrue();
@@ -404,6 +436,125 @@ class DialectContractTest extends SharedGatewayTest {
         @Override
         public boolean hasErrorEvent(String sse) {
             return sse.contains("event: error\n") && TestGateway.dataLines(sse).stream()
+                    .filter(l -> l.startsWith("{")).map(TestGateway::json).anyMatch(this::isError);
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
+    }
+
+    /** Gemini generateContent: the model and the action are in the path. */
+    record GeminiClient() implements Client {
+        @Override
+        public String name() {
+            return "gemini";
+        }
+
+        @Override
+        public String path() {
+            return "/v1beta/models/{model}:generateContent";
+        }
+
+        @Override
+        public String path(String model, boolean stream) {
+            return "/v1beta/models/" + model + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        }
+
+        @Override
+        public String plain(String model, boolean stream) {
+            return """
+                    {"contents":[{"role":"user","parts":[{"text":"Say hello"}]}],
+                     "generationConfig":{"maxOutputTokens":50}}""";
+        }
+
+        @Override
+        public String withTool(String model) {
+            return """
+                    {"contents":[{"role":"user","parts":[{"text":"Weather in Paris?"}]}],
+                     "tools":[{"functionDeclarations":[{"name":"get_weather","parameters":{"type":"OBJECT",
+                     "properties":{"location":{"type":"STRING"}}}}]}]}""";
+        }
+
+        @Override
+        public String withImage(String model) {
+            return """
+                    {"contents":[{"role":"user","parts":[{"text":"What is this?"},
+                     {"inlineData":{"mimeType":"image/png","data":"%s"}}]}]}""".formatted(IMAGE_DATA);
+        }
+
+        @Override
+        public String withThinking(String model) {
+            return """
+                    {"contents":[{"role":"user","parts":[{"text":"Say hello"}]}],
+                     "generationConfig":{"thinkingConfig":{"thinkingBudget":1024,"includeThoughts":true}}}""";
+        }
+
+        /** Gemini's thought summaries carry no signature a client sends back. */
+        @Override
+        public java.util.Optional<String> thinkingSignature(JsonNode answer) {
+            return java.util.Optional.empty();
+        }
+
+        /** A turn whose role Gemini does not know. */
+        @Override
+        public String broken(String model) {
+            return """
+                    {"contents":[{"role":"wizard","parts":[{"text":"hi"}]}]}""";
+        }
+
+        private static String text(JsonNode chunk, StringBuilder into) {
+            for (JsonNode part : chunk.path("candidates").path(0).path("content").path("parts")) {
+                if (!part.path("thought").asBoolean(false)) {
+                    into.append(part.path("text").asString(""));
+                }
+            }
+            return into.toString();
+        }
+
+        @Override
+        public String text(JsonNode answer) {
+            return text(answer, new StringBuilder());
+        }
+
+        @Override
+        public List<String> toolCall(JsonNode answer) {
+            for (JsonNode part : answer.path("candidates").path(0).path("content").path("parts")) {
+                if (part.has("functionCall")) {
+                    return List.of(part.path("functionCall").path("name").asString(),
+                            part.path("functionCall").path("args").path("location").asString());
+                }
+            }
+            return List.of();
+        }
+
+        @Override
+        public String streamedText(String sse) {
+            StringBuilder text = new StringBuilder();
+            for (String line : TestGateway.dataLines(sse)) {
+                text(TestGateway.json(line), text);
+            }
+            return text.toString();
+        }
+
+        @Override
+        public boolean endedCleanly(String sse) {
+            List<String> data = TestGateway.dataLines(sse);
+            return !data.isEmpty() && TestGateway.json(data.getLast()).path("candidates").path(0)
+                    .path("finishReason").isString();
+        }
+
+        @Override
+        public boolean isError(JsonNode body) {
+            JsonNode error = body.path("error");
+            return error.path("code").isIntegralNumber() && error.path("message").isString()
+                    && error.path("status").isString() && body.size() == 1;
+        }
+
+        @Override
+        public boolean hasErrorEvent(String sse) {
+            return sse.lines().noneMatch(l -> l.startsWith("event:")) && TestGateway.dataLines(sse).stream()
                     .filter(l -> l.startsWith("{")).map(TestGateway::json).anyMatch(this::isError);
         }
 

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The fake upstream's bodies and stream events in both dialects, for one request. */
-final class FakeAnswers {
+final class FakeAnswers implements FakeReplies {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** One wire event; {@code content} marks text or tool-argument deltas (where cuts happen). */
@@ -85,7 +85,8 @@ final class FakeAnswers {
         return pieces;
     }
 
-    String error() {
+    @Override
+    public String error() {
         ObjectNode body = JSON.createObjectNode();
         String message = errorMessage("fake upstream answered " + behaviour.status());
         if (anthropic) {
@@ -102,7 +103,8 @@ final class FakeAnswers {
     }
 
     /** An error event in the endpoint's dialect, for a stream that fails mid-way. */
-    String errorEvent() {
+    @Override
+    public String errorEvent() {
         ObjectNode body = JSON.createObjectNode();
         if (anthropic) {
             body.put("type", "error").putObject("error").put("type", "api_error").put("message", errorMessage("overloaded"));
@@ -116,7 +118,8 @@ final class FakeAnswers {
         return behaviour.completionTokens() == Long.MIN_VALUE ? pieces().size() : behaviour.completionTokens();
     }
 
-    String complete() {
+    @Override
+    public String complete() {
         long completion = completion();
         long prompt = behaviour.promptTokens();
         if (anthropic) {
@@ -179,7 +182,8 @@ final class FakeAnswers {
         }
     }
 
-    List<Event> stream() {
+    @Override
+    public List<Event> stream() {
         return anthropic ? anthropicStream() : openAiStream();
     }
 

@@ -165,7 +165,13 @@ public final class FakeUpstream implements AutoCloseable {
         response.getHeaders().put("Connection", "X-Fake-Upstream");
         response.getHeaders().put("X-Fake-Upstream", "upstream-only");
         String authorization = request.getHeaders().get("Authorization");
-        FakeAnswers answers = new FakeAnswers(body, behaviour, anthropic,
+        int action = path.lastIndexOf(':');
+        boolean gemini = action > 0 && path.substring(action + 1).endsWith("GenerateContent")
+                || path.endsWith(":generateContent");
+        FakeReplies answers = gemini
+                ? new FakeGemini(body, behaviour, path.substring(path.lastIndexOf('/') + 1, action),
+                request.getHeaders().get("x-goog-api-key"))
+                : new FakeAnswers(body, behaviour, anthropic,
                 authorization != null ? authorization : request.getHeaders().get("x-api-key"));
         if (behaviour.status() / 100 != 2) {
             if (behaviour.retryAfter() != null) {
@@ -177,7 +183,12 @@ public final class FakeUpstream implements AutoCloseable {
             write(response, callback, behaviour.status(), "application/json", answers.error());
             return;
         }
-        if (!body.path("stream").asBoolean(false)) {
+        if (path.endsWith("/embeddings")) {
+            write(response, callback, 200, "application/json", FakeEmbeddings.answer(body, behaviour.promptTokens()));
+            return;
+        }
+        boolean stream = gemini ? path.endsWith(":streamGenerateContent") : body.path("stream").asBoolean(false);
+        if (!stream) {
             write(response, callback, 200, "application/json", answers.complete());
             return;
         }
