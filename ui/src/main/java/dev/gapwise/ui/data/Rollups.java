@@ -19,6 +19,9 @@ import java.util.Optional;
  * the line {@code gapwise ledger} prints. Stateless; the caller owns the connection.
  */
 public final class Rollups {
+    /** No dashboard query runs longer than this. */
+    public static final int QUERY_TIMEOUT_SECONDS = 5;
+
     private Rollups() {
     }
 
@@ -206,6 +209,7 @@ public final class Rollups {
 
     static PreparedStatement prepare(Connection connection, String sql, String... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
         for (int i = 0; i < parameters.length; i++) {
             statement.setString(i + 1, parameters[i]);
         }
