@@ -45,12 +45,22 @@ public final class LedgerRows {
 
     /** {@code requests} random requests between {@code start} and {@code start + spanSeconds}. */
     public static List<Row> random(Random random, int requests, Instant start, long spanSeconds, int keys) {
+        List<String> ids = new ArrayList<>();
+        for (int k = 0; k < keys; k++) {
+            ids.add("key" + k);
+        }
+        return random(random, requests, start, spanSeconds, ids);
+    }
+
+    /** {@code requests} random requests by these keys (and some without a key). */
+    public static List<Row> random(Random random, int requests, Instant start, long spanSeconds, List<String> keyIds) {
+        int keys = keyIds.size();
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < requests; r++) {
             String id = "req-" + Long.toHexString(random.nextLong());
             Instant at = start.plusMillis((long) (random.nextDouble() * spanSeconds * 1000));
             int keyIndex = random.nextInt(keys + 1);
-            String key = keyIndex == keys ? null : "key" + keyIndex;
+            String key = keyIndex == keys ? null : keyIds.get(keyIndex);
             String team = key == null || keyIndex % 2 == 1 ? null : "team" + (keyIndex % 3);
             String tier = TIERS.get(random.nextInt(TIERS.size()));
             String source = SOURCES.get(random.nextInt(SOURCES.size()));

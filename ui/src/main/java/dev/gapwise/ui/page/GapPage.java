@@ -60,7 +60,7 @@ public final class GapPage {
                 + Html.esc(Headline.of(report, section)) + "</p><table class=\"numbers lags\"><thead><tr><th>Method</th>"
                 + "<th>Lag (months)</th><th>Spread</th><th>Statistic</th></tr></thead><tbody>");
         for (LagResult lag : section.lags()) {
-            out.append("<tr><td>(").append(lag.method().letter()).append(") ").append(Html.esc(lag.method().title()))
+            out.append("<tr><td>").append(Html.esc(lag.method().title()))
                     .append("</td><td>").append(lag.months().isPresent()
                             ? String.format(Locale.ROOT, "%.1f", lag.months().getAsDouble())
                             : "<span class=\"na\">" + Html.esc(lag.notes().isEmpty() ? "the data cannot support it"
