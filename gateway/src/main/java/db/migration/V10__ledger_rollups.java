@@ -9,18 +9,19 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Per-hour rollups of the ledger, kept by a trigger as each row is inserted, so the dashboard never scans the
- * ledger: {@code ledger_hourly} (tier, deployment, model, outcome), {@code ledger_key_hourly} (key and team),
- * {@code ledger_route_hourly} (first attempts: tier source and the route reason) and {@code ledger_latency_hourly}
- * (latency and time-to-first-token histograms per deployment). Hours are the first 13 characters of {@code at_utc}
- * ({@code 2026-12-01T22}), so they add up to the ledger's UTC days exactly. A row skipped by {@code ON CONFLICT DO
+ * Rollups of the ledger, kept by a trigger as each row is inserted, so the dashboard never scans the ledger: per
+ * hour, {@code ledger_hourly} (tier, deployment, model, outcome) and {@code ledger_key_hourly} (key and team); per
+ * day, {@code ledger_route_daily} (first attempts: tier source and the route reason) and {@code ledger_latency_daily}
+ * (latency and time-to-first-token histograms per deployment), whose many distinct values would make hourly rows
+ * nearly as many as the ledger's. Hours are the first 13 characters of {@code at_utc} ({@code 2026-12-01T22}) and
+ * days the first 10, so both add up to the ledger's UTC days exactly. A row skipped by {@code ON CONFLICT DO
  * NOTHING} (a replayed row) fires no trigger and is not counted twice.
  *
- * <p>Histogram buckets keep two significant digits of a duration in microseconds: bucket {@code digits * 100 +
- * leading two digits} (a duration under 10 µs keeps its one digit), so a percentile read from them is the exact
- * percentile truncated to two significant digits. The statements are the same on both databases; only the trigger
- * wrapper differs (a trigger body on SQLite, a PL/pgSQL function on PostgreSQL). Rows already in the ledger are
- * rolled up here, once.
+ * <p>A histogram bucket is {@code digits * 100 + lead}: the number of digits of the duration in microseconds and the
+ * largest of {@link #LEADS} not above its two leading digits (under 10 µs: 100 + the duration), so buckets sort in
+ * duration order and none is more than 15 % wider than its floor. The statements are the same on both databases;
+ * only the trigger wrapper differs (a trigger body on SQLite, a PL/pgSQL function on PostgreSQL). Rows already in the
+ * ledger are rolled up here, once.
  */
 public final class V10__ledger_rollups extends BaseJavaMigration {
     private static final List<String> TABLES = List.of("""
@@ -63,23 +64,23 @@ public final class V10__ledger_rollups extends BaseJavaMigration {
                 unpriced           BIGINT NOT NULL,
                 PRIMARY KEY (hour, key_id, team)
             )""", """
-            CREATE TABLE ledger_route_hourly (
-                hour        VARCHAR(13)  NOT NULL,
+            CREATE TABLE ledger_route_daily (
+                day         VARCHAR(10)  NOT NULL,
                 tier        VARCHAR(50)  NOT NULL,
                 tier_source VARCHAR(20)  NOT NULL,
                 requested   VARCHAR(10)  NOT NULL,
                 deployment  VARCHAR(200) NOT NULL,
                 reason      VARCHAR(500) NOT NULL,
                 requests    BIGINT NOT NULL,
-                PRIMARY KEY (hour, tier, tier_source, requested, deployment, reason)
+                PRIMARY KEY (day, tier, tier_source, requested, deployment, reason)
             )""", """
-            CREATE TABLE ledger_latency_hourly (
-                hour       VARCHAR(13)  NOT NULL,
+            CREATE TABLE ledger_latency_daily (
+                day        VARCHAR(10)  NOT NULL,
                 deployment VARCHAR(200) NOT NULL,
                 metric     VARCHAR(10)  NOT NULL,
                 bucket     INTEGER      NOT NULL,
                 n          BIGINT       NOT NULL,
-                PRIMARY KEY (hour, deployment, metric, bucket)
+                PRIMARY KEY (day, deployment, metric, bucket)
             )""",
             "CREATE INDEX ledger_at ON ledger (at_utc, request_id)",
             "CREATE INDEX ledger_key_at_utc ON ledger (key_id, at_utc, request_id)");
@@ -93,9 +94,19 @@ public final class V10__ledger_rollups extends BaseJavaMigration {
                  WHEN R.reason LIKE 'tier=% (default);%' THEN 'default'
                  ELSE 'unknown' END""";
 
+    /** The leading values of the histogram buckets within a decade: each at most 15 % wider than its floor. */
+    static final int[] LEADS = {10, 11, 12, 13, 15, 17, 20, 23, 26, 30, 35, 40, 45, 50, 57, 65, 75, 86};
+
     private static String bucket(String micros) {
-        return "CASE WHEN " + micros + " < 1 THEN 0 ELSE length(CAST(" + micros + " AS TEXT)) * 100"
-                + " + CAST(substr(CAST(" + micros + " AS TEXT), 1, 2) AS INTEGER) END";
+        String text = "CAST(" + micros + " AS TEXT)";
+        String leading = "CAST(substr(" + text + ", 1, 2) AS INTEGER)";
+        StringBuilder lead = new StringBuilder("CASE");
+        for (int i = LEADS.length - 1; i > 0; i--) {
+            lead.append(" WHEN ").append(leading).append(" >= ").append(LEADS[i]).append(" THEN ").append(LEADS[i]);
+        }
+        lead.append(" ELSE ").append(LEADS[0]).append(" END");
+        return "CASE WHEN " + micros + " < 10 THEN (CASE WHEN " + micros + " < 1 THEN 0 ELSE 100 + " + micros
+                + " END) ELSE length(" + text + ") * 100 + " + lead + " END";
     }
 
     /** The upserts that add the ledger rows of {@code source} (aliased R) to the rollups. */
@@ -152,24 +163,25 @@ public final class V10__ledger_rollups extends BaseJavaMigration {
                     baseline_nano_usd = ledger_key_hourly.baseline_nano_usd + excluded.baseline_nano_usd,
                     unpriced = ledger_key_hourly.unpriced + excluded.unpriced""";
         String routes = """
-                INSERT INTO ledger_route_hourly (hour, tier, tier_source, requested, deployment, reason, requests)
+                INSERT INTO ledger_route_daily (day, tier, tier_source, requested, deployment, reason, requests)
                 SELECT %1$s, R.tier, %3$s, CASE WHEN R.requested_model = 'auto' THEN 'auto' ELSE 'named' END,
                     R.deployment, R.reason, COUNT(*)
                 FROM %2$s WHERE R.attempt = 1
                 GROUP BY %1$s, R.tier, %3$s, CASE WHEN R.requested_model = 'auto' THEN 'auto' ELSE 'named' END,
                     R.deployment, R.reason
-                ON CONFLICT (hour, tier, tier_source, requested, deployment, reason) DO UPDATE SET
-                    requests = ledger_route_hourly.requests + excluded.requests""";
+                ON CONFLICT (day, tier, tier_source, requested, deployment, reason) DO UPDATE SET
+                    requests = ledger_route_daily.requests + excluded.requests""";
         String latency = """
-                INSERT INTO ledger_latency_hourly (hour, deployment, metric, bucket, n)
+                INSERT INTO ledger_latency_daily (day, deployment, metric, bucket, n)
                 SELECT %1$s, R.deployment, '%3$s', %4$s, COUNT(*)
                 FROM %2$s WHERE %5$s IS NOT NULL
                 GROUP BY %1$s, R.deployment, %4$s
-                ON CONFLICT (hour, deployment, metric, bucket) DO UPDATE SET n = ledger_latency_hourly.n + excluded.n""";
+                ON CONFLICT (day, deployment, metric, bucket) DO UPDATE SET n = ledger_latency_daily.n + excluded.n""";
+        String day = "substr(R.at_utc, 1, 10)";
         return List.of(hourly.formatted(hour, source), keys.formatted(hour, source),
-                routes.formatted(hour, source, SOURCE),
-                latency.formatted(hour, source, "latency", bucket("R.latency_us"), "R.latency_us"),
-                latency.formatted(hour, source, "ttft", bucket("R.ttft_us"), "R.ttft_us"));
+                routes.formatted(day, source, SOURCE),
+                latency.formatted(day, source, "latency", bucket("R.latency_us"), "R.latency_us"),
+                latency.formatted(day, source, "ttft", bucket("R.ttft_us"), "R.ttft_us"));
     }
 
     @Override
@@ -179,7 +191,8 @@ public final class V10__ledger_rollups extends BaseJavaMigration {
                 .contains("sqlite");
         try (Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
-                statement.execute(table);
+                // on SQLite the rollups are stored in key order (a range of hours is one contiguous read)
+                statement.execute(sqlite && table.startsWith("CREATE TABLE") ? table + " WITHOUT ROWID" : table);
             }
             for (String backfill : upserts("ledger R")) {
                 statement.execute(backfill);

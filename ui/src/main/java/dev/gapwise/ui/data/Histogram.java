@@ -6,12 +6,15 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * A duration histogram read from {@code ledger_latency_hourly}. A bucket keeps the number of digits and the two
- * leading digits of a duration in microseconds ({@code digits * 100 + leading}; under 10 µs, the one digit; 0 for
- * 0), so buckets sort in duration order and a nearest-rank percentile read here is the exact percentile truncated
- * to two significant digits. Mutable while it is filled; not thread-safe.
+ * A duration histogram read from {@code ledger_latency_daily}. A bucket is {@code digits * 100 + lead}: the number
+ * of digits of a duration in microseconds and the largest of {@link #LEADS} not above its two leading digits (under
+ * 10 µs, 100 + the duration; 0 for 0), so buckets sort in duration order and a nearest-rank percentile read here is
+ * the floor of the bucket holding the exact percentile: at most 15 % below it. Mutable while it is filled; not
+ * thread-safe.
  */
 public final class Histogram {
+    /** The leads of the buckets in a decade (the migration's SQL uses the same). */
+    public static final int[] LEADS = {10, 11, 12, 13, 15, 17, 20, 23, 26, 30, 35, 40, 45, 50, 57, 65, 75, 86};
     private final NavigableMap<Integer, Long> counts = new TreeMap<>();
     private long total;
 
@@ -26,11 +29,21 @@ public final class Histogram {
         if (micros < 1) {
             return 0;
         }
+        if (micros < 10) {
+            return 100 + (int) micros;
+        }
         String digits = Long.toString(micros);
-        return digits.length() * 100 + Integer.parseInt(digits.substring(0, Math.min(2, digits.length())));
+        int leading = Integer.parseInt(digits.substring(0, 2));
+        int lead = LEADS[0];
+        for (int candidate : LEADS) {
+            if (candidate <= leading) {
+                lead = candidate;
+            }
+        }
+        return digits.length() * 100 + lead;
     }
 
-    /** The smallest duration of a bucket, in microseconds: the two significant digits it keeps. */
+    /** The smallest duration of a bucket, in microseconds. */
     public static long floorOf(int bucket) {
         int digits = bucket / 100;
         long leading = bucket % 100;
@@ -54,8 +67,8 @@ public final class Histogram {
     }
 
     /**
-     * The nearest-rank percentile ({@code q} in (0, 1]) truncated to two significant digits, in microseconds; empty
-     * when there is no duration.
+     * The floor of the bucket holding the nearest-rank percentile ({@code q} in (0, 1]), in microseconds (at most 15 %
+     * below the exact percentile); empty when there is no duration.
      */
     public OptionalLong percentile(double q) {
         if (total == 0) {

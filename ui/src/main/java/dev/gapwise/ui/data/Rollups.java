@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The dashboard's figures, read from the per-hour rollups only (never the ledger itself), so each query's cost
+ * The dashboard's figures, read from the rollups only (never the ledger itself), so each query's cost
  * grows with the hours in the range, not with the requests. Sums are the ledger's exactly: a day's line here is
  * the line {@code gapwise ledger} prints. Stateless; the caller owns the connection.
  */
@@ -79,9 +79,9 @@ public final class Rollups {
             }
         }
         String buckets = """
-                SELECT deployment, metric, bucket, SUM(n) FROM ledger_latency_hourly
-                WHERE hour >= ? AND hour < ? GROUP BY deployment, metric, bucket""";
-        try (PreparedStatement statement = prepare(connection, buckets, range.from(), range.to());
+                SELECT deployment, metric, bucket, SUM(n) FROM ledger_latency_daily
+                WHERE day >= ? AND day < ? GROUP BY deployment, metric, bucket""";
+        try (PreparedStatement statement = prepare(connection, buckets, range.fromDay(), range.toDay());
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 DeploymentTraffic traffic = byDeployment.get(rs.getString(1));
@@ -152,11 +152,11 @@ public final class Rollups {
     /** Route decisions, most frequent first; at most {@code limit} groups. */
     public static List<RouteCount> routes(Connection connection, HourRange range, int limit) throws SQLException {
         String sql = """
-                SELECT tier, tier_source, requested, deployment, reason, SUM(requests) FROM ledger_route_hourly
-                WHERE hour >= ? AND hour < ? GROUP BY tier, tier_source, requested, deployment, reason
+                SELECT tier, tier_source, requested, deployment, reason, SUM(requests) FROM ledger_route_daily
+                WHERE day >= ? AND day < ? GROUP BY tier, tier_source, requested, deployment, reason
                 ORDER BY SUM(requests) DESC, tier, deployment, reason""";
         List<RouteCount> routes = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, range.from(), range.to())) {
+        try (PreparedStatement statement = prepare(connection, sql, range.fromDay(), range.toDay())) {
             statement.setMaxRows(limit);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

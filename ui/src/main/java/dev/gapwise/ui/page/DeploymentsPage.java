@@ -87,7 +87,7 @@ public final class DeploymentsPage {
                     .append(Html.millis(t.ttft().percentile(0.99))).append("</td></tr>");
         }
         out.append("</tbody></table><p class=\"note\">Fallback rate: attempts on this deployment that were a request's "
-                + "second try. Percentiles are exact to two significant digits (from the hourly histograms).");
+                + "second try. Percentiles come from daily histograms whose buckets are at most 15 % wide: each is the floor of the bucket holding the exact percentile.");
         if (!errors.isEmpty()) {
             out.append(" Failures by class: ");
             errors.forEach((cls, n) -> out.append(Html.esc(cls)).append(" ").append(n).append("; "));

@@ -56,7 +56,7 @@ public final class OverviewPage {
             out.append(choice == days ? "<strong>" + choice + "</strong>"
                     : "<a href=\"" + path + "?days=" + choice + "\">" + choice + "</a>").append(' ');
         }
-        return out.append("UTC days (figures from the hourly rollups of the ledger).</p>").toString();
+        return out.append("UTC days (figures from the hourly and daily rollups of the ledger).</p>").toString();
     }
 
     static String baselineSentence(Sources sources) {

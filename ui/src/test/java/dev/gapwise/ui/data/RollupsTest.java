@@ -133,11 +133,22 @@ class RollupsTest {
         return sorted.get((int) Math.max(0, Math.ceil(q * sorted.size()) - 1));
     }
 
+    /** The floor of the bucket of a duration, computed apart from Histogram: the largest lead below. */
     private static long twoDigits(long micros) {
-        String digits = Long.toString(micros);
-        if (digits.length() <= 2) {
+        if (micros < 10) {
             return micros;
         }
-        return Long.parseLong(digits.substring(0, 2) + "0".repeat(digits.length() - 2));
+        String digits = Long.toString(micros);
+        int leading = Integer.parseInt(digits.substring(0, 2));
+        int[] leads = {10, 11, 12, 13, 15, 17, 20, 23, 26, 30, 35, 40, 45, 50, 57, 65, 75, 86};
+        int lead = 10;
+        for (int candidate : leads) {
+            if (candidate <= leading) {
+                lead = candidate;
+            }
+        }
+        long floor = Long.parseLong(lead + "0".repeat(digits.length() - 2));
+        assertThat(micros - floor).as("bucket of %s at most 15 %% below", micros).isLessThanOrEqualTo(micros * 15 / 100);
+        return floor;
     }
 }
