@@ -27,23 +27,7 @@ public final class Rollups {
 
     /** Spend by UTC day, served model and tier, as {@link LedgerReport#lines} groups it, newest day first. */
     public static List<LedgerReport.Line> daily(Connection connection, HourRange range) throws SQLException {
-        String sql = """
-                SELECT substr(hour, 1, 10), served_model, tier, SUM(attempts),
-                       SUM(CASE WHEN outcome = '' THEN 0 ELSE attempts END), SUM(input_tokens), SUM(output_tokens),
-                       SUM(estimated), SUM(cost_nano_usd), SUM(baseline_nano_usd), SUM(cache_tokens), SUM(unpriced)
-                FROM ledger_hourly WHERE hour >= ? AND hour < ?
-                GROUP BY substr(hour, 1, 10), served_model, tier
-                ORDER BY substr(hour, 1, 10) DESC, SUM(cost_nano_usd) DESC, served_model, tier""";
-        List<LedgerReport.Line> lines = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, range.from(), range.to());
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                lines.add(new LedgerReport.Line(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), LedgerRow.usd(rs.getLong(9)),
-                        LedgerRow.usd(rs.getLong(10)), rs.getLong(11), rs.getLong(12)));
-            }
-        }
-        return lines;
+        return Cube.read(connection, range).daily();
     }
 
     /**
@@ -63,21 +47,14 @@ public final class Rollups {
 
     /** Traffic and latency percentiles per deployment, busiest first. */
     public static List<DeploymentTraffic> deployments(Connection connection, HourRange range) throws SQLException {
-        String sql = """
-                SELECT deployment, MIN(served_model), MIN(provider), SUM(requests), SUM(attempts),
-                       SUM(CASE WHEN outcome = '' THEN 0 ELSE attempts END), SUM(fell_back), SUM(cost_nano_usd),
-                       SUM(baseline_nano_usd), SUM(unpriced)
-                FROM ledger_hourly WHERE hour >= ? AND hour < ?
-                GROUP BY deployment ORDER BY SUM(attempts) DESC, deployment""";
+        return deployments(connection, range, Cube.read(connection, range));
+    }
+
+    /** The same from a cube already read for the range (one read of the hourly rollup per page). */
+    public static List<DeploymentTraffic> deployments(Connection connection, HourRange range, Cube cube)
+            throws SQLException {
         Map<String, DeploymentTraffic> byDeployment = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, range.from(), range.to());
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                byDeployment.put(rs.getString(1), new DeploymentTraffic(rs.getString(1), rs.getString(2),
-                        rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                        rs.getLong(9), rs.getLong(10), new Histogram(), new Histogram()));
-            }
-        }
+        cube.deployments().forEach(t -> byDeployment.put(t.deployment(), t));
         String buckets = """
                 SELECT deployment, metric, bucket, SUM(n) FROM ledger_latency_daily
                 WHERE day >= ? AND day < ? GROUP BY deployment, metric, bucket""";
@@ -177,34 +154,12 @@ public final class Rollups {
 
     /** Every tier → deployment flow, largest first. */
     public static List<TierFlow> flows(Connection connection, HourRange range) throws SQLException {
-        String sql = """
-                SELECT tier, deployment, SUM(requests), SUM(attempts), SUM(cost_nano_usd), SUM(baseline_nano_usd),
-                       SUM(unpriced), SUM(input_tokens), SUM(output_tokens)
-                FROM ledger_hourly WHERE hour >= ? AND hour < ?
-                GROUP BY tier, deployment ORDER BY SUM(attempts) DESC, tier, deployment""";
-        List<TierFlow> flows = new ArrayList<>();
-        try (PreparedStatement statement = prepare(connection, sql, range.from(), range.to());
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                flows.add(new TierFlow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
-            }
-        }
-        return flows;
+        return Cube.read(connection, range).flows();
     }
 
     /** Failures per error class, most frequent first. */
     public static Map<String, Long> errors(Connection connection, HourRange range) throws SQLException {
-        String sql = "SELECT outcome, SUM(attempts) FROM ledger_hourly WHERE hour >= ? AND hour < ? AND outcome <> '' "
-                + "GROUP BY outcome ORDER BY SUM(attempts) DESC, outcome";
-        Map<String, Long> errors = new LinkedHashMap<>();
-        try (PreparedStatement statement = prepare(connection, sql, range.from(), range.to());
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                errors.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return errors;
+        return Cube.read(connection, range).errors();
     }
 
     static PreparedStatement prepare(Connection connection, String sql, String... parameters) throws SQLException {

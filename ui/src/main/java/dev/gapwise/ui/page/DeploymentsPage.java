@@ -3,6 +3,7 @@ package dev.gapwise.ui.page;
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
+import dev.gapwise.ui.data.Cube;
 import dev.gapwise.ui.data.HourRange;
 import dev.gapwise.ui.data.Rollups;
 
@@ -29,8 +30,9 @@ public final class DeploymentsPage {
         List<Rollups.DeploymentTraffic> all;
         Map<String, Long> errors;
         try (Connection connection = sources.connection()) {
-            all = Rollups.deployments(connection, range);
-            errors = Rollups.errors(connection, range);
+            Cube cube = Cube.read(connection, range);
+            all = Rollups.deployments(connection, range, cube);
+            errors = cube.errors();
         }
         all.forEach(t -> traffic.put(t.deployment(), t));
         ModelLags lags = sources.catalog().datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(sources.catalog());

@@ -1,6 +1,7 @@
 package dev.gapwise.ui.page;
 
 import dev.gapwise.gateway.ledger.LedgerReport;
+import dev.gapwise.ui.data.Cube;
 import dev.gapwise.ui.data.HourRange;
 import dev.gapwise.ui.data.Rollups;
 
@@ -35,17 +36,18 @@ public final class OverviewPage {
                 return Html.page("Overview", "/ui", request.viewer(), body + ownKey(connection, range,
                         request.ownKey().get(), days));
             }
-            List<LedgerReport.Line> lines = Rollups.daily(connection, range);
+            Cube cube = Cube.read(connection, range);
+            List<LedgerReport.Line> lines = cube.daily();
             if (lines.isEmpty()) {
                 body.append(empty(sources, days));
                 return Html.page("Overview", "/ui", request.viewer(), body.toString());
             }
             body.append(totals(sources, lines));
             body.append(periods(lines));
-            body.append(tiers(Rollups.flows(connection, range)));
+            body.append(tiers(cube.flows()));
             body.append(topKeys(Rollups.keys(connection, range, Optional.empty())));
             body.append(topModels(lines));
-            body.append(DeploymentsPage.healthTable(Rollups.deployments(connection, range), Rollups.errors(connection, range)));
+            body.append(DeploymentsPage.healthTable(Rollups.deployments(connection, range, cube), cube.errors()));
         }
         return Html.page("Overview", "/ui", request.viewer(), body.toString());
     }

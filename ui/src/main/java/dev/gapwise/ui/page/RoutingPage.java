@@ -30,7 +30,7 @@ public final class RoutingPage {
         List<Rollups.TierFlow> flows;
         List<Rollups.RouteCount> routes;
         try (Connection connection = sources.connection()) {
-            flows = Rollups.flows(connection, range);
+            flows = dev.gapwise.ui.data.Cube.read(connection, range).flows();
             routes = Rollups.routes(connection, range, 2_000);
         }
         StringBuilder out = new StringBuilder(OverviewPage.rangePicker("/ui/routing", days));
