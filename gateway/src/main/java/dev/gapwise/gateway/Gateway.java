@@ -81,10 +81,10 @@ public final class Gateway implements AutoCloseable {
     private final InFlight inFlight;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
-    // set once in start, before the server starts
-    private Mounts mounts;
-    private Optional<String> adminKey = Optional.empty();
-    private AuthMode auth = AuthMode.AUTO;
+    // set once in start, before the server starts (the ingress handler needs this instance first)
+    private volatile Mounts mounts;
+    private volatile Optional<String> adminKey = Optional.empty();
+    private volatile AuthMode auth = AuthMode.AUTO;
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
                     VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace) {

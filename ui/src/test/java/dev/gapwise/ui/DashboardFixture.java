@@ -74,6 +74,16 @@ public final class DashboardFixture implements AutoCloseable {
                 """.formatted(jdbcUrl, dir.resolve("ledger.pending"));
     }
 
+    /** A new user's first start: no key, an empty ledger (auth is off, so only loopback browsers get in). */
+    public static DashboardFixture fresh(Path dir, String jdbcUrl) throws Exception {
+        GatewayConfig config = ConfigLoader.parse(yaml(dir, jdbcUrl), "fixture");
+        Catalog catalog = BundledCatalogReader.readBundled();
+        Gateway gateway = Gateway.start(config, catalog, Map.of("FIXTURE_KEY", "sk-fixture-SECRET"),
+                InstantSource.system());
+        Dashboard dashboard = Dashboard.mount(gateway, catalog, config.policy(), Optional.empty(), InstantSource.system());
+        return new DashboardFixture(gateway, dashboard, null, null, null, List.of());
+    }
+
     /** Starts the gateway and dashboard and seeds {@code requests} random requests. */
     public static DashboardFixture start(Path dir, String jdbcUrl, int requests, long seed) throws Exception {
         GatewayConfig config = ConfigLoader.parse(yaml(dir, jdbcUrl), "fixture");
