@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Page timings on a large generated ledger (not part of {@code ./test}): fills a SQLite ledger with {@code
  * -Dgapwise.bench.rows=N} attempts over 90 days (before the rollup migration, so the migration's backfill is timed
- * too), serves it, and times each page a few times; then times inserts with the rollup trigger against inserts
+ * too; {@code -Dgapwise.bench.load.minutes=M} stops the load early and the report says how many rows it holds),
+ * serves it, and times each page a few times; then times inserts with the rollup trigger against inserts
  * without it. Writes {@code target/dashboard-bench.txt}. Run:
  * {@code mvn -B -q -o -pl ui -am verify -Dtest=DashboardBenchmarkTest -Dgapwise.bench.rows=10000000
  * -Dsurefire.failIfNoSpecifiedTests=false}
@@ -34,6 +35,8 @@ class DashboardBenchmarkTest {
     @Test
     void everyPageAnswersWellUnderASecondOnALargeLedger() throws Exception {
         long target = Long.parseLong(System.getProperty("gapwise.bench.rows"));
+        // loading stops early when it would take longer than this; the report says how many rows it holds
+        long loadBudgetNanos = Long.parseLong(System.getProperty("gapwise.bench.load.minutes", "60")) * 60_000_000_000L;
         Path dir = Path.of(System.getProperty("gapwise.bench.dir", "target/bench"));
         Files.createDirectories(dir);
         Path db = dir.resolve("bench-ledger.db");
@@ -53,8 +56,8 @@ class DashboardBenchmarkTest {
         // written in time order, as a gateway writes it; the loader alone skips fsync
         long batches = Math.max(1, target / (BATCH_REQUESTS * 115 / 100));
         long slice = 90 * 86_400L / batches;
-        try (Connection connection = DriverManager.getConnection(url + "?synchronous=OFF")) {
-            for (int batch = 0; rows < target; batch++) {
+        try (Connection connection = DriverManager.getConnection(url + "?synchronous=OFF&cache_size=-400000")) {
+            for (int batch = 0; rows < target && System.nanoTime() - began < loadBudgetNanos; batch++) {
                 List<LedgerRows.Row> generated = LedgerRows.random(new Random(batch), BATCH_REQUESTS,
                         start.plusSeconds(Math.min(batch, batches - 1) * slice), slice, keys);
                 LedgerRows.insert(connection, generated);

@@ -6,6 +6,9 @@ import dev.gapwise.gateway.Gateway;
 import dev.gapwise.gateway.config.ConfigLoader;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.keys.VirtualKeys;
+import dev.gapwise.routing.Classifiers;
+import dev.gapwise.routing.FrontierLags;
+import dev.gapwise.routing.Router;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -95,7 +98,10 @@ public final class DashboardFixture implements AutoCloseable {
             VirtualKeys.Created admin = keys.create("ops-admin", Optional.empty());
             keys.makeAdmin(admin.record().id());
             VirtualKeys.Created user = keys.create("alice-crm", Optional.of("routine"));
-            Dashboard dashboard = Dashboard.mount(gateway, catalog, config.policy(), Optional.empty(),
+            // as gapwise serve wires it: a router over the callable deployments prices other tiers' choices
+            Catalog callable = new Catalog(catalog.datasets(), gateway.callable(), catalog.families());
+            Router router = new Router(config.policy(), callable, FrontierLags.of(catalog), Classifiers.bundled());
+            Dashboard dashboard = Dashboard.mount(gateway, catalog, config.policy(), Optional.of(router),
                     InstantSource.system());
             Instant now = Instant.now();
             List<LedgerRows.Row> rows = LedgerRows.random(new Random(seed), requests, now.minusSeconds(20 * 86_400L),

@@ -209,6 +209,9 @@ class DashboardHttpTest {
             assertThat(response.body()).as(path).contains("<main>").doesNotContain(fixture.adminKey);
         }
         assertThat(get("/ui/gap", fixture.adminKey).body()).contains("open-vs-closed-frontiers").contains("data snapshot");
+        String routing = get("/ui/routing?days=30", fixture.adminKey).body();
+        assertThat(routing).contains("id=\"what-if\"").contains("as critical (").contains("tier-sources")
+                .contains("classifier").contains("tier-flow");
         assertThat(get("/ui/assets/echarts.min.js", null).statusCode()).isEqualTo(200);
         assertThat(get("/ui/assets/../../v1/models", null).statusCode()).isNotEqualTo(200);
         assertThat(get("/healthz", null).statusCode()).isEqualTo(200);
