@@ -1,6 +1,6 @@
 // Draws every <div class="chart" data-chart="{ECharts option}"> of the page. The server writes the option as JSON
 // (so every number is also in the page's tables); this file only adds what JSON cannot carry: the tooltip that
-// names the model under the pointer, and resizing with the window.
+// names the model under the pointer, no animation, and resizing with the window.
 (function () {
   'use strict';
   function nameTooltip(params) {
@@ -18,6 +18,7 @@
     var charts = [];
     document.querySelectorAll('div.chart[data-chart]').forEach(function (element) {
       var option = JSON.parse(element.getAttribute('data-chart'));
+      option.animation = false; // drawn at once: what a screenshot or a print shows is the whole chart
       if (option.tooltip && option.tooltip.showName) {
         delete option.tooltip.showName;
         option.tooltip.formatter = nameTooltip;
