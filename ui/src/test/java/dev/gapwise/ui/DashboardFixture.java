@@ -6,6 +6,9 @@ import dev.gapwise.gateway.Gateway;
 import dev.gapwise.gateway.config.ConfigLoader;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.keys.VirtualKeys;
+import dev.gapwise.gateway.spend.AllowanceStore;
+import dev.gapwise.gateway.spend.Scope;
+import dev.gapwise.gateway.spend.SpendSpecs;
 import dev.gapwise.routing.Classifiers;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.Router;
@@ -98,6 +101,14 @@ public final class DashboardFixture implements AutoCloseable {
             VirtualKeys.Created admin = keys.create("ops-admin", Optional.empty());
             keys.makeAdmin(admin.record().id());
             VirtualKeys.Created user = keys.create("alice-crm", Optional.of("routine"));
+            AllowanceStore allowances = new AllowanceStore(gateway.database(), InstantSource.system());
+            allowances.createTeam("growth");
+            allowances.join("growth", user.record().id());
+            allowances.setBudget(Scope.KEY, user.record().id(), SpendSpecs.budget("0.02/month").orElseThrow(),
+                    java.time.ZoneOffset.UTC);
+            allowances.setBudget(Scope.TEAM, "growth", SpendSpecs.budget("5/day:soft").orElseThrow(),
+                    java.time.ZoneId.of("Europe/Paris"));
+            gateway.refresh();
             // as gapwise serve wires it: a router over the callable deployments prices other tiers' choices
             Catalog callable = new Catalog(catalog.datasets(), gateway.callable(), catalog.families());
             Router router = new Router(config.policy(), callable, FrontierLags.of(catalog), Classifiers.bundled());

@@ -165,7 +165,9 @@ class DashboardHttpTest {
         assertThat(get("/ui/requests/" + other, fixture.adminKey).statusCode()).isEqualTo(200);
         String overview = get("/ui", fixture.userKey).body();
         assertThat(overview).contains("own-days").doesNotContain("key_other1").doesNotContain("ledger-lines");
-        assertThat(get("/ui/keys", fixture.userKey).body()).doesNotContain("key_other1").doesNotContain("ops-admin");
+        String keys = get("/ui/keys", fixture.userKey).body();
+        assertThat(keys).doesNotContain("key_other1").doesNotContain("ops-admin").contains("id=\"budgets\"")
+                .contains("growth").contains("Europe/Paris").contains(">0.02<").doesNotContain("No budget");
     }
 
     @Test

@@ -109,7 +109,8 @@ public final class KeysPage {
                     .append(Budget.usd(budget.limitNanos())).append("</td><td>").append(Budget.usd(level.spent()))
                     .append("</td><td>").append(Budget.usd(level.reserved())).append("</td><td>").append(Budget.usd(left))
                     .append("</td><td>").append(level.window().end().map(end -> Html.esc(end.toString()) + " (in "
-                            + java.time.Duration.between(now, end).toHours() + " h)").orElse("never")).append("</td><td>")
+                            + java.time.Duration.between(now, end).toHours() + " h; windows in " + Html.esc(budget.zone()
+                            .getId()) + ")").orElse("never")).append("</td><td>")
                     .append(alert).append("</td></tr>");
         }
         return out.append("</tbody></table>").toString();

@@ -34,7 +34,7 @@ public final class OverviewPage {
         try (Connection connection = sources.connection()) {
             if (request.ownKey().isPresent()) {
                 return Html.page("Overview", "/ui", request.viewer(), body + ownKey(connection, range,
-                        request.ownKey().get(), days));
+                        request.ownKey().get(), days) + "<p class=\"note\">" + baselineSentence(sources) + "</p>");
             }
             Cube cube = Cube.read(connection, range);
             List<LedgerReport.Line> lines = cube.daily();
