@@ -131,7 +131,7 @@ public final class RequestsPage {
         RequestLog.Request r = found.get();
         StringBuilder out = new StringBuilder("<p><a href=\"/ui/requests\">← all requests</a></p><p>Request <code>")
                 .append(Html.esc(requestId)).append("</code>: ").append(r.attempts().size()).append(" attempt(s), cost ")
-                .append(Html.cost(r.costNanoUsd(), r.unpriced())).append(", baseline $")
+                .append(Html.cost(r.costNanoUsd(), r.unpriced())).append(", baseline (attempts with a price) $")
                 .append(Html.usd(r.baselineNanoUsd())).append(" on ").append(Html.esc(r.first().baselineDeployment()))
                 .append(".</p><table class=\"numbers\" id=\"attempts\"><thead><tr><th>#</th><th>Started (UTC)</th>"
                         + "<th>Deployment</th><th>Status</th><th>Error</th><th>Tokens in</th><th>Cache read/write</th>"
