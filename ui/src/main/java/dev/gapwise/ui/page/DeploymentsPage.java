@@ -35,7 +35,7 @@ public final class DeploymentsPage {
             errors = cube.errors();
         }
         all.forEach(t -> traffic.put(t.deployment(), t));
-        ModelLags lags = sources.catalog().datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(sources.catalog());
+        ModelLags lags = sources.gap().lags();
         Set<String> unpriced = sources.gateway().unpriced();
         StringBuilder out = new StringBuilder(OverviewPage.rangePicker("/ui/deployments", days));
         out.append("<table class=\"numbers\" id=\"deployments\"><thead><tr><th>Deployment</th><th>Model</th><th>Origin"

@@ -25,6 +25,7 @@ public final class GapFigures {
 
     private final Catalog catalog;
     private volatile Result result;
+    private volatile dev.gapwise.routing.ModelLags lags;
 
     public GapFigures(Catalog catalog) {
         this.catalog = catalog;
@@ -40,6 +41,17 @@ public final class GapFigures {
                     result = current;
                 }
             }
+        }
+        return current;
+    }
+
+    /** Each model's lag behind the frontier as the gateway's routing computes it (once; the catalog is fixed). */
+    public dev.gapwise.routing.ModelLags lags() {
+        dev.gapwise.routing.ModelLags current = lags;
+        if (current == null) {
+            current = catalog.datasets().isEmpty() ? dev.gapwise.routing.ModelLags.none()
+                    : dev.gapwise.routing.FrontierLags.of(catalog);
+            lags = current;
         }
         return current;
     }

@@ -176,7 +176,7 @@ public final class GapPage {
 
     /** Per tier with a lag rule: the callable deployments whose model's lag passes it, and those it keeps out. */
     private static String eligibility(Sources sources, Policy policy) {
-        ModelLags lags = sources.catalog().datasets().isEmpty() ? ModelLags.none() : FrontierLags.of(sources.catalog());
+        ModelLags lags = sources.gap().lags();
         StringBuilder out = new StringBuilder("<section id=\"eligibility\"><h2>What each tier's lag rule lets in</h2>"
                 + "<table class=\"numbers\"><thead><tr><th>Tier</th><th>Max lag</th><th>Eligible by lag</th><th>Kept out "
                 + "by lag</th></tr></thead><tbody>");
