@@ -128,11 +128,14 @@ public final class RoutingPage {
                     "/v1/chat/completions", Map.of(RouteRequest.TIER_HEADER, tier), Map.of(), Optional.empty(),
                     Optional.empty(), false);
             RouteDecision decision = sources.router().get().route(probe);
-            choice.put(tier, decision.chosen());
+            // as the gateway orders them: deployments with a price first, those without one last
+            choice.put(tier, decision.ordered().stream().filter(d -> !sources.gateway().unpriced().contains(d.id()))
+                    .findFirst().or(decision::chosen));
         }
         StringBuilder out = new StringBuilder("<section><h2>Under another tier's rules</h2><p class=\"note\">Each row is "
                 + "one tier's tokens over the range; each column prices them on the deployment that tier's rules choose "
-                + "first for a routine, low-complexity request (list prices; the actual column is the ledger's). A lower "
+                + "first for a routine, low-complexity request, priced deployments first as the gateway tries them "
+                + "(list prices; the actual column is the ledger's). A lower "
                 + "figure means that tier's rules are cheaper for this traffic, not that they are safe for it.</p><table "
                 + "class=\"numbers\" id=\"what-if\"><thead><tr><th>Traffic of tier</th><th>Actual USD</th>");
         choice.forEach((tier, deployment) -> out.append("<th>as ").append(Html.esc(tier)).append(" (")
