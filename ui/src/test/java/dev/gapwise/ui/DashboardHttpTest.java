@@ -212,8 +212,8 @@ class DashboardHttpTest {
         }
         assertThat(get("/ui/gap", fixture.adminKey).body()).contains("open-vs-closed-frontiers").contains("data snapshot");
         String routing = get("/ui/routing?days=30", fixture.adminKey).body();
-        assertThat(routing).contains("id=\"what-if\"").contains("as critical (").doesNotContain("as critical (llama-local@ollama)")
-                .contains("tier-sources")
+        assertThat(routing).contains("id=\"what-if\"").contains("as critical (")
+                .doesNotContain("as critical (llama-local@ollama)").contains("tier-sources")
                 .contains("classifier").contains("tier-flow");
         assertThat(get("/ui/assets/echarts.min.js", null).statusCode()).isEqualTo(200);
         assertThat(get("/ui/assets/../../v1/models", null).statusCode()).isNotEqualTo(200);
