@@ -52,6 +52,10 @@ final class KeysCommand implements Runnable {
                 "the classifiers say (for traffic whose owner vouches for it, e.g. a batch job of templated emails)."})
         boolean tierFixed;
 
+        @Option(names = "--admin", description = {"An admin key: it reads the whole dashboard at /ui (every key's",
+                "spend); other keys see only their own."})
+        boolean admin;
+
         @Mixin
         SpendOptions spend;
 
@@ -85,6 +89,10 @@ final class KeysCommand implements Runnable {
                 PrintWriter out = spec.commandLine().getOut();
                 out.println(created.key());
                 out.println("created " + created.record().id() + " (" + name + "); the key above is shown only once");
+                if (admin) {
+                    keys(database, config).makeAdmin(created.record().id());
+                    out.println("an admin key: it reads the whole dashboard at /ui");
+                }
                 if (team != null) {
                     allowances.join(team, created.record().id());
                     out.println("in team " + team);

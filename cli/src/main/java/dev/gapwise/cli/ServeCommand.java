@@ -5,6 +5,7 @@ import dev.gapwise.catalog.DataFileException;
 import dev.gapwise.catalog.bundled.BundledCatalogReader;
 import dev.gapwise.gateway.Gateway;
 import dev.gapwise.gateway.config.GatewayConfig;
+import dev.gapwise.ui.Dashboard;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +17,7 @@ import java.util.List;
 /** {@code gapwise serve}: runs the OpenAI- and Anthropic-compatible gateway until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the gateway: POST /v1/chat/completions (OpenAI), POST /v1/messages (Anthropic),",
-                "GET /v1/models, /healthz, /readyz, /metrics. With no configuration file it uses every provider",
+                "GET /v1/models, /healthz, /readyz, /metrics, and the dashboard at /ui. With no configuration file it uses every provider",
                 "whose key variable is set (OPENAI_API_KEY, ANTHROPIC_API_KEY, DEEPSEEK_API_KEY, ...) and a local",
                 "Ollama if one answers; with none it still starts and says so on each chat call."})
 final class ServeCommand implements Runnable {
@@ -56,17 +57,37 @@ final class ServeCommand implements Runnable {
             }
             environment.put("GAPWISE_MAX_PRICE_AGE_DAYS", String.valueOf(maxPriceAge));
         }
-        Gateway gateway = Gateway.start(loaded, catalog(), java.util.Map.copyOf(environment), InstantSource.system(),
-                RoutingModels.forPolicy(loaded.policy()));
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "gapwise-shutdown"));
+        Catalog catalog = catalog();
+        dev.gapwise.routing.Classifiers classifiers = RoutingModels.forPolicy(loaded.policy());
+        Gateway gateway = Gateway.start(loaded, catalog, java.util.Map.copyOf(environment), InstantSource.system(),
+                classifiers);
+        Dashboard dashboard = mountDashboard(gateway, catalog, loaded, classifiers);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            gateway.close();
+            dashboard.close();
+        }, "gapwise-shutdown"));
         spec.commandLine().getOut().println("gapwise gateway on " + gateway.uri() + " — " + gateway.callable().size()
-                + " deployments; point an OpenAI SDK at " + gateway.uri() + "/v1, an Anthropic SDK at " + gateway.uri());
+                + " deployments; point an OpenAI SDK at " + gateway.uri() + "/v1, an Anthropic SDK at " + gateway.uri()
+                + "; the dashboard is at " + gateway.uri() + "/ui");
         spec.commandLine().getOut().flush();
         try {
             gateway.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The dashboard at /ui of the gateway; its router (over the callable deployments, with the gateway's classifiers)
+     * prices what another tier's rules would have chosen.
+     */
+    static Dashboard mountDashboard(Gateway gateway, Catalog catalog, GatewayConfig config,
+                                    dev.gapwise.routing.Classifiers classifiers) {
+        Catalog callable = new Catalog(catalog.datasets(), gateway.callable(), catalog.families());
+        dev.gapwise.routing.ModelLags lags = catalog.datasets().isEmpty() ? dev.gapwise.routing.ModelLags.none()
+                : dev.gapwise.routing.FrontierLags.of(catalog);
+        return Dashboard.mount(gateway, catalog, config.policy(), java.util.Optional.of(new dev.gapwise.routing.Router(
+                config.policy(), callable, lags, classifiers)), InstantSource.system());
     }
 
     /** The bundled catalog; without its deployments file the gateway runs on configured deployments only. */

@@ -50,6 +50,26 @@ class GatewayCommandsTest {
     }
 
     @Test
+    void anAdminKeyIsMarkedForTheDashboard() throws Exception {
+        String config = config().toString();
+
+        Run admin = run("keys", "create", "--config", config, "--name", "ops", "--admin");
+        Run plain = run("keys", "create", "--config", config, "--name", "app");
+
+        assertThat(admin.exit()).isZero();
+        assertThat(admin.out()).contains("an admin key: it reads the whole dashboard at /ui");
+        assertThat(plain.out()).doesNotContain("admin key");
+        try (var database = dev.gapwise.gateway.store.Database.open("jdbc:sqlite:" + dir.resolve("g.db"));
+             var statement = database.connection().createStatement();
+             var rs = statement.executeQuery("SELECT name, admin FROM virtual_keys ORDER BY name")) {
+            rs.next();
+            assertThat(rs.getString(1) + "=" + rs.getInt(2)).isEqualTo("app=0");
+            rs.next();
+            assertThat(rs.getString(1) + "=" + rs.getInt(2)).isEqualTo("ops=1");
+        }
+    }
+
+    @Test
     void aKeyCannotDefaultToATierThePolicyDoesNotDefine() throws Exception {
         Run created = run("keys", "create", "--config", config().toString(), "--name", "x", "--tier", "platinum");
 

@@ -93,6 +93,10 @@ public final class Gateway implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Optional<ShadowRunner> shadow = Optional.empty();
     private final Telemetry telemetry;
+    // set once in start, before the server starts (the ingress handler needs this instance first)
+    private volatile Mounts mounts;
+    private volatile Optional<String> adminKey = Optional.empty();
+    private volatile AuthMode auth = AuthMode.AUTO;
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
                     VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace,
@@ -232,12 +236,15 @@ public final class Gateway implements AutoCloseable {
                 config.server().shutdownGrace(), telemetry);
         RoutePlanner planner = AliasedPlanner.of(planners.apply(fleet), config.modelAliases());
         ShadowTap shadow = gateway.startShadow(config, fleet, redactor, clock);
-        server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
+        gateway.mounts = new Mounts(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
                 redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry, shadow,
                 Feedbacks.in(database, clock)),
                 new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
                         embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)));
+        gateway.adminKey = adminKey;
+        gateway.auth = config.auth();
+        server.setHandler(gateway.mounts);
         try {
             server.start();
         } catch (Exception e) {
@@ -389,6 +396,50 @@ public final class Gateway implements AutoCloseable {
     /** The deployments this gateway can call. */
     public List<Deployment> callable() {
         return fleet.callable();
+    }
+
+    /** The deployments without a price: served, but their cost is unknown (never $0). */
+    public java.util.Set<String> unpriced() {
+        return java.util.Set.copyOf(fleet.unpriced());
+    }
+
+    /** The savings baseline every ledger row's baseline cost is priced on, when one is known. */
+    public Optional<Deployment> reference() {
+        return fleet.reference();
+    }
+
+    /**
+     * The budgets of a key (and its team) or of a team, each with its current window's spent and reserved (attempts
+     * in flight), read from this gateway's counters.
+     */
+    public List<SpendGate.BudgetLevel> budgetLevels(Optional<String> keyId, Optional<String> team) {
+        Optional<String> teamOf = team.or(() -> keyId.flatMap(allowances::teamOf));
+        return spend.levels(keyId, teamOf, false);
+    }
+
+    /** The team a key belongs to, as of the last reload. */
+    public Optional<String> teamOf(String keyId) {
+        return allowances.teamOf(keyId);
+    }
+
+    /** How requests are authenticated. */
+    public AuthMode auth() {
+        return auth;
+    }
+
+    /** True when {@code presented} is the configured admin key ({@code admin_key:}); compared in constant time. */
+    public boolean adminKey(String presented) {
+        return presented != null && adminKey.isPresent() && java.security.MessageDigest.isEqual(
+                adminKey.get().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                presented.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Serves every request under {@code prefix} (e.g. {@code /ui}) with {@code handler} instead of the API; the
+     * handler answers its own auth and errors.
+     */
+    public void mount(String prefix, org.eclipse.jetty.server.Handler handler) {
+        mounts.mount(prefix, handler);
     }
 
     /** Blocks until the server stops. */

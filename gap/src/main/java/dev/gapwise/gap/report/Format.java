@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /** Number formatting shared by the writers: one decimal for months, the benchmark's natural units for scores. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
@@ -41,7 +41,7 @@ final class Format {
      * daily minimum and maximum of the day-by-day lag, or the median and range of the individual catch-ups or
      * levels of the event methods.
      */
-    static String spread(LagResult result) {
+    public static String spread(LagResult result) {
         if (result.summary().isEmpty() || result.summary().get().count() < 2) {
             return "";
         }

@@ -47,7 +47,8 @@ public final class VirtualKeys implements AutoCloseable {
     private volatile Thread refresher;
 
     /** The keys as last loaded; {@code loaded} is false until a load succeeded. */
-    private record Snapshot(boolean loaded, Map<String, KeyIdentity> byHash, boolean anyKeyEver) {
+    private record Snapshot(boolean loaded, Map<String, KeyIdentity> byHash, boolean anyKeyEver,
+                            java.util.Set<String> adminIds) {
     }
 
     /**
@@ -68,7 +69,7 @@ public final class VirtualKeys implements AutoCloseable {
         this.database = database;
         this.mode = mode;
         this.clock = clock;
-        this.snapshot = new Snapshot(false, Map.of(), false);
+        this.snapshot = new Snapshot(false, Map.of(), false, java.util.Set.of());
         this.status = new Status(Optional.empty(), Optional.empty());
         if (mode != AuthMode.NONE) {
             refresh();
@@ -100,16 +101,20 @@ public final class VirtualKeys implements AutoCloseable {
     /** Loads the snapshot now; on failure the last good one stays in use. */
     public void refresh() {
         Map<String, KeyIdentity> byHash = new HashMap<>();
+        java.util.Set<String> adminIds = new java.util.HashSet<>();
         boolean any = false;
         try (Connection connection = database.connection();
              PreparedStatement statement = connection.prepareStatement(
-                     "SELECT id, name, tier, key_hash, revoked_at, tier_fixed FROM virtual_keys");
+                     "SELECT id, name, tier, key_hash, revoked_at, tier_fixed, admin FROM virtual_keys");
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 any = true;
                 if (rs.getString(5) == null) {
                     byHash.put(rs.getString(4), new KeyIdentity(rs.getString(1), rs.getString(2),
                             Optional.ofNullable(rs.getString(3)), rs.getInt(6) != 0));
+                    if (rs.getInt(7) != 0) {
+                        adminIds.add(rs.getString(1));
+                    }
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -124,7 +129,7 @@ public final class VirtualKeys implements AutoCloseable {
         if (status.lastError().isPresent()) {
             LOG.info("keys: the key snapshot loads again");
         }
-        snapshot = new Snapshot(true, Map.copyOf(byHash), any);
+        snapshot = new Snapshot(true, Map.copyOf(byHash), any, java.util.Set.copyOf(adminIds));
         status = new Status(Optional.of(clock.instant()), Optional.empty());
     }
 
@@ -166,6 +171,23 @@ public final class VirtualKeys implements AutoCloseable {
         }
         refresh();
         return new Created(key, new KeyRecord(id, name, tier, tierFixed, now, Optional.empty()));
+    }
+
+    /** Makes an active key an admin key (it may read the whole dashboard); returns how many keys changed. */
+    public int makeAdmin(String id) throws SQLException {
+        try (Connection connection = database.connection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "UPDATE virtual_keys SET admin = 1 WHERE id = ? AND revoked_at IS NULL")) {
+            statement.setString(1, id);
+            int count = statement.executeUpdate();
+            refresh();
+            return count;
+        }
+    }
+
+    /** True when the key with this id is an active admin key (as of the last snapshot). */
+    public boolean admin(String keyId) {
+        return snapshot.adminIds().contains(keyId);
     }
 
     /** A new key: shown once. */
