@@ -28,6 +28,7 @@ import dev.gapwise.routing.Classifiers;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
 import dev.gapwise.gateway.store.Database;
+import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.ingress.InFlight;
 import dev.gapwise.gateway.ingress.Readiness;
@@ -211,7 +212,8 @@ public final class Gateway implements AutoCloseable {
         RoutePlanner planner = planners.apply(fleet);
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
-                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()))));
+                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()),
+                Optional.of(new ResponseStore(database, config.ledger().responsesRetention(), clock)))));
         try {
             server.start();
         } catch (Exception e) {

@@ -44,9 +44,16 @@ final class ChatHandler extends Handler.Abstract {
     private final RequestIds ids;
     private final BodyBudget budget;
     private final IngressJson json;
+    private final Front front;
 
     ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
                 IngressJson json) {
+        this(dialect, endpoint, parts, ids, budget, json, Front.CHAT);
+    }
+
+    ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
+                IngressJson json, Front front) {
+        this.front = front;
         this.dialect = dialect;
         this.endpoint = endpoint;
         this.parts = parts;
@@ -145,16 +152,20 @@ final class ChatHandler extends Handler.Abstract {
                 }
             }
         }
+        Optional<String> keyId = identity.map(KeyIdentity::id);
         ParsedRequest ok;
-        switch (RequestParser.parse(json, dialect, bytes)) {
-            case RequestParser.Result.Bad bad -> {
+        java.util.function.Function<HttpClientChannel, dev.gapwise.gateway.call.ClientChannel> answer;
+        switch (front.parse(json, dialect, bytes, keyId)) {
+            case Front.Parsed.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
             }
-            case RequestParser.Result.Ok parsed -> ok = parsed.request();
+            case Front.Parsed.Ok parsed -> {
+                ok = parsed.request();
+                answer = parsed.answer();
+            }
         }
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
-        Optional<String> keyId = identity.map(KeyIdentity::id);
         Optional<String> team = parts.budgets().teamOf(keyId);
         RoutePlan plan;
         switch (parts.budgets().plan(new RouteRequest(ok.model(), endpoint,
@@ -178,7 +189,7 @@ final class ChatHandler extends Handler.Abstract {
                         ok.model(), route.tier(), route.decision(), team);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
                         received, cancellation);
-                CallOutcome result = parts.loop().call(call, route, channel);
+                CallOutcome result = parts.loop().call(call, route, answer.apply(channel));
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();
                 yield switch (result) {

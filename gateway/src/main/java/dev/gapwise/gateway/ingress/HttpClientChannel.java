@@ -158,6 +158,13 @@ final class HttpClientChannel implements ClientChannel {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
+    /** Adds a header to the answer (a note on how the request was served); ignored once the answer started. */
+    void header(String name, String value) {
+        if (!response.isCommitted()) {
+            response.getHeaders().put(name, value);
+        }
+    }
+
     boolean finished() {
         return finished;
     }

@@ -6,6 +6,7 @@ import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.config.EndpointAccess;
 import dev.gapwise.gateway.config.ServerConfig;
+import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.provider.Json;
@@ -47,11 +48,12 @@ public final class Ingress {
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
+     * @param responses the stored responses of the Responses API (empty: none are kept)
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets) {
+                        Budgets budgets, Optional<ResponseStore> responses) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -60,6 +62,7 @@ public final class Ingress {
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
+            Objects.requireNonNull(responses, "responses");
             callable = List.copyOf(callable);
         }
     }
@@ -76,6 +79,9 @@ public final class Ingress {
                 new ChatHandler(Dialect.OPENAI, "chat_completions", parts, ids, budget, json));
         paths.addMapping(PathSpec.from("/v1/messages"),
                 new ChatHandler(Dialect.ANTHROPIC, "messages", parts, ids, budget, json));
+        paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialect.OPENAI, "responses", parts, ids,
+                budget, json, new ResponsesFront(parts.responses(), parts.clock())));
+        paths.addMapping(PathSpec.from("/v1/responses/*"), new StoredResponsesHandler(parts.keys(), parts.responses()));
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
         paths.addMapping(PathSpec.from("/v1/gapwise/usage"), new TextHandler("/v1/gapwise/usage",

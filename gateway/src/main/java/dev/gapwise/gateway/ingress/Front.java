@@ -1,0 +1,41 @@
+package dev.gapwise.gateway.ingress;
+
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.ClientChannel;
+import dev.gapwise.gateway.call.Failure;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How a chat endpoint reads its body into a chat request and answers through the HTTP channel: the chat dialects
+ * as they are, the Responses API mapped onto chat ({@link ResponsesFront}). Implementations are thread-safe.
+ */
+interface Front {
+    /** A request ready to route and call, or the failure to report. */
+    sealed interface Parsed {
+        /**
+         * @param request the chat request
+         * @param answer  the channel the call's answer goes through, given the HTTP one
+         */
+        record Ok(ParsedRequest request, Function<HttpClientChannel, ClientChannel> answer) implements Parsed {
+        }
+
+        record Bad(Failure failure) implements Parsed {
+        }
+    }
+
+    /**
+     * @param json    the JSON limits
+     * @param dialect the endpoint's chat dialect
+     * @param body    the body as read
+     * @param keyId   the caller's virtual key, when keys are on
+     */
+    Parsed parse(IngressJson json, Dialect dialect, byte[] body, Optional<String> keyId);
+
+    /** A chat endpoint: the body is the request, the answer goes out as it is. */
+    Front CHAT = (json, dialect, body, keyId) -> switch (RequestParser.parse(json, dialect, body)) {
+        case RequestParser.Result.Bad bad -> new Parsed.Bad(bad.failure());
+        case RequestParser.Result.Ok ok -> new Parsed.Ok(ok.request(), channel -> channel);
+    };
+}

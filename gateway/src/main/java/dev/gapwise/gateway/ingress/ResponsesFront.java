@@ -1,0 +1,82 @@
+package dev.gapwise.gateway.ingress;
+
+import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.call.Failure;
+import dev.gapwise.gateway.dialect.responses.ResponseStore;
+import dev.gapwise.gateway.dialect.responses.ResponsesChannel;
+import dev.gapwise.gateway.dialect.responses.ResponsesMapping;
+import dev.gapwise.gateway.dialect.responses.ResponsesParser;
+import dev.gapwise.gateway.dialect.responses.ResponsesWire;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code POST /v1/responses} on the chat path: the body is checked ({@link ResponsesParser}), the stored turns its
+ * {@code previous_response_id} names are read back (a missing, expired or other key's id is a 404, never a
+ * conversation silently cut short), and the turn becomes a chat request; the answer goes out through a {@link
+ * ResponsesChannel}. {@code reasoning.effort} has no carrier on this path and is dropped with an {@code
+ * x-gapwise-dropped} header. Thread-safe.
+ */
+final class ResponsesFront implements Front {
+    static final String DROPPED_HEADER = "x-gapwise-dropped";
+
+    private final Optional<ResponseStore> store;
+    private final InstantSource clock;
+
+    ResponsesFront(Optional<ResponseStore> store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Parsed parse(IngressJson json, Dialect dialect, byte[] body, Optional<String> keyId) {
+        JsonNode tree;
+        try {
+            tree = json.tree(body);
+        } catch (JacksonException e) {
+            return new Parsed.Bad(RequestParser.notJson(e));
+        }
+        if (tree == null || !tree.isObject()) {
+            return new Parsed.Bad(new Failure.BadRequest("request body must be a JSON object"));
+        }
+        ResponsesWire.Request request;
+        switch (ResponsesParser.parse((ObjectNode) tree)) {
+            case ResponsesParser.Parsed.Bad bad -> {
+                return new Parsed.Bad(new Failure.BadRequest(bad.message()));
+            }
+            case ResponsesParser.Parsed.Ok ok -> request = ok.request();
+        }
+        String owner = keyId.orElse("");
+        List<ResponsesWire.Item> history = List.of();
+        if (request.previousResponseId().isPresent()) {
+            if (store.isEmpty()) {
+                return new Parsed.Bad(new Failure.BadRequest("'previous_response_id' needs stored responses, and "
+                        + "this gateway keeps none"));
+            }
+            switch (store.get().history(owner, request.previousResponseId().get())) {
+                case ResponseStore.History.Found found -> history = found.items();
+                case ResponseStore.History.Missing missing -> {
+                    return new Parsed.Bad(new Failure.NotFound("previous response '" + missing.id() + "' not found: "
+                            + "it was never stored, has expired or was deleted, or belongs to another key"));
+                }
+                case ResponseStore.History.Unavailable unavailable -> {
+                    return new Parsed.Bad(new Failure.Protocol(503, unavailable.message()));
+                }
+            }
+        }
+        ObjectNode chat = ResponsesMapping.chatRequest(request, history);
+        ParsedRequest parsed = new ParsedRequest(chat, request.model(), request.stream(), true,
+                !request.tools().isEmpty());
+        ResponsesWire.Request turn = request;
+        return new Parsed.Ok(parsed, channel -> {
+            turn.reasoningEffort().ifPresent(effort -> channel.header(DROPPED_HEADER, "reasoning.effort=" + effort
+                    + " (the chat path has no reasoning setting)"));
+            return new ResponsesChannel(channel, turn, clock.instant().getEpochSecond(), store, owner);
+        });
+    }
+}
