@@ -13,11 +13,11 @@ import java.util.UUID;
 
 /**
  * Pure functions between the Responses API and Chat Completions, the shape every upstream is reached through
- * here. A request becomes a chat request: {@code instructions} a system message, input items messages (function
- * calls an assistant turn's {@code tool_calls}, their outputs {@code tool} messages), function tools and {@code
- * text.format} their chat equivalents; reasoning items and {@code reasoning.effort} have no chat field and are
- * left out (the caller is told). A chat answer becomes a response object with a message item and function-call
- * items. Stateless.
+ * here. A request becomes a chat request: {@code instructions} a system message, input items messages ({@code
+ * developer} ones system messages; function calls an assistant turn's {@code tool_calls}, their outputs {@code
+ * tool} messages), function tools and {@code text.format} their chat equivalents; reasoning items and {@code
+ * reasoning.effort} have no chat field and are left out (the caller is told). A chat answer becomes a response
+ * object with a message item and function-call items. Stateless.
  */
 public final class ResponsesMapping {
     private ResponsesMapping() {
@@ -55,6 +55,16 @@ public final class ResponsesMapping {
                     calls.addObject().put("id", call.callId()).put("type", "function").putObject("function")
                             .put("name", call.name()).put("arguments", call.arguments());
                 }
+                case Item.CustomToolCall call -> {
+                    if (toolTurn == null) {
+                        toolTurn = messages.addObject().put("role", "assistant");
+                        toolTurn.putNull("content");
+                    }
+                    ArrayNode calls = toolTurn.has("tool_calls") ? (ArrayNode) toolTurn.get("tool_calls")
+                            : toolTurn.putArray("tool_calls");
+                    calls.addObject().put("id", call.callId()).put("type", "function").putObject("function")
+                            .put("name", call.name()).put("arguments", Json.write(Json.object().put("input", call.input())));
+                }
                 case Item.FunctionCallOutput output -> {
                     messages.addObject().put("role", "tool").put("tool_call_id", output.callId())
                             .put("content", output.output());
@@ -70,6 +80,10 @@ public final class ResponsesMapping {
             for (JsonNode tool : request.tools()) {
                 ObjectNode function = tools.addObject().put("type", "function").putObject("function");
                 function.put("name", tool.path("name").stringValue());
+                if (tool.path("type").stringValue().equals("custom")) {
+                    customTool(tool, function);
+                    continue;
+                }
                 copy(tool, "description", function);
                 copy(tool, "parameters", function);
                 copy(tool, "strict", function);
@@ -100,6 +114,34 @@ public final class ResponsesMapping {
         return chat;
     }
 
+    /**
+     * A custom tool as a function taking its free-form text as {@code input}; a grammar cannot be enforced on the
+     * chat path, so it is given to the model in the description.
+     */
+    private static void customTool(JsonNode tool, ObjectNode function) {
+        StringBuilder description = new StringBuilder(tool.path("description").asString(""));
+        JsonNode format = tool.path("format");
+        if (format.path("type").asString("").equals("grammar")) {
+            description.append(description.isEmpty() ? "" : "\n\n").append("The input must follow this ")
+                    .append(format.path("syntax").asString("")).append(" grammar:\n")
+                    .append(format.path("definition").asString(""));
+        }
+        if (!description.isEmpty()) {
+            function.put("description", description.toString());
+        }
+        ObjectNode parameters = function.putObject("parameters").put("type", "object");
+        parameters.putObject("properties").putObject("input").put("type", "string")
+                .put("description", "The tool's input, as free text");
+        parameters.putArray("required").add("input");
+        parameters.put("additionalProperties", false);
+    }
+
+    /** The free text of a custom tool's call: the {@code input} of its arguments, or the arguments as sent. */
+    static String customInput(String arguments) {
+        JsonNode parsed = Json.parseOrNull(arguments.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return parsed != null && parsed.path("input").isString() ? parsed.path("input").stringValue() : arguments;
+    }
+
     private static void copy(JsonNode from, String field, ObjectNode to) {
         JsonNode value = from.path(field);
         if (!value.isMissingNode() && !value.isNull()) {
@@ -112,7 +154,8 @@ public final class ResponsesMapping {
     }
 
     private static ObjectNode message(Item.Message message) {
-        String role = message.role();
+        // 'developer' is the Responses name of system instructions; many chat hosts know only 'system'
+        String role = message.role().equals("developer") ? "system" : message.role();
         ObjectNode out = Json.object().put("role", role);
         boolean textOnly = message.content().stream().allMatch(part -> part instanceof Part.Text);
         if (textOnly && !role.equals("user")) {
@@ -165,9 +208,10 @@ public final class ResponsesMapping {
             case Item.FunctionCall call -> Json.object().put("id", newId("fc")).put("type", "function_call")
                     .put("status", "completed").put("call_id", call.callId()).put("name", call.name())
                     .put("arguments", call.arguments());
-            case Item.FunctionCallOutput output -> Json.object().put("id", newId("fco"))
-                    .put("type", "function_call_output").put("status", "completed").put("call_id", output.callId())
-                    .put("output", output.output());
+            case Item.CustomToolCall call -> customToolCallItem(newId("ctc"), call.callId(), call.name(), call.input());
+            case Item.FunctionCallOutput output -> Json.object().put("id", newId(output.custom() ? "ctco" : "fco"))
+                    .put("type", output.custom() ? "custom_tool_call_output" : "function_call_output")
+                    .put("status", "completed").put("call_id", output.callId()).put("output", output.output());
             case Item.Reasoning reasoning -> reasoning.raw().deepCopy().isObject()
                     ? (ObjectNode) reasoning.raw().deepCopy() : Json.object().put("type", "reasoning");
         };
@@ -197,6 +241,12 @@ public final class ResponsesMapping {
                                               ResponsesWire.Status status) {
         return Json.object().put("id", id).put("type", "function_call").put("status", status.wire())
                 .put("call_id", callId).put("name", name).put("arguments", arguments);
+    }
+
+    /** A custom-tool call output item. */
+    public static ObjectNode customToolCallItem(String id, String callId, String name, String input) {
+        return Json.object().put("id", id).put("type", "custom_tool_call").put("call_id", callId).put("name", name)
+                .put("input", input);
     }
 
     /**
@@ -289,10 +339,13 @@ public final class ResponsesMapping {
         if (text != null && !text.isEmpty()) {
             output.add(messageItem(newId("msg"), text, ResponsesWire.Status.COMPLETED));
         }
+        java.util.Set<String> custom = request.customTools();
         for (JsonNode call : message.path("tool_calls")) {
-            output.add(functionCallItem(newId("fc"), call.path("id").asString(newId("call")),
-                    call.path("function").path("name").asString(""),
-                    call.path("function").path("arguments").asString(""), ResponsesWire.Status.COMPLETED));
+            String name = call.path("function").path("name").asString("");
+            String callId = call.path("id").asString(newId("call"));
+            String arguments = call.path("function").path("arguments").asString("");
+            output.add(custom.contains(name) ? customToolCallItem(newId("ctc"), callId, name, customInput(arguments))
+                    : functionCallItem(newId("fc"), callId, name, arguments, ResponsesWire.Status.COMPLETED));
         }
         Optional<String> incomplete = incompleteReason(choice.path("finish_reason").asString(null));
         return response(id, createdAt, chat.path("model").asString(request.model()), request,

@@ -15,9 +15,9 @@ import java.util.Set;
 
 /**
  * Reads a {@code POST /v1/responses} body into a {@link ResponsesWire.Request}, checking what the gateway relies
- * on: a model, an input (a string or a list of items it knows), function tools only, a {@code text.format} it can
- * carry, numbers in range. What it cannot serve is refused with a message naming the field, never dropped
- * silently. Also reads stored items back. Stateless.
+ * on: a model, an input (a string or a list of items it knows), function and custom tools only, a {@code
+ * text.format} it can carry, numbers in range. What it cannot serve is refused with a message naming the field,
+ * never dropped silently. Also reads stored items back. Stateless.
  */
 public final class ResponsesParser {
     private static final Set<String> ROLES = Set.of("user", "assistant", "system", "developer");
@@ -103,17 +103,20 @@ public final class ResponsesParser {
             case "message" -> message(node, at);
             case "function_call" -> new Item.FunctionCall(text(node, "call_id", at), text(node, "name", at),
                     text(node, "arguments", at));
-            case "function_call_output" -> {
+            case "custom_tool_call" -> new Item.CustomToolCall(text(node, "call_id", at), text(node, "name", at),
+                    text(node, "input", at));
+            case "function_call_output", "custom_tool_call_output" -> {
                 JsonNode output = node.path("output");
                 if (!output.isString() && !output.isArray()) {
                     throw new BadField("'" + at + ".output' must be a string");
                 }
                 yield new Item.FunctionCallOutput(text(node, "call_id", at),
-                        output.isString() ? output.stringValue() : joinedText(output, at + ".output"));
+                        output.isString() ? output.stringValue() : joinedText(output, at + ".output"),
+                        type.equals("custom_tool_call_output"));
             }
             case "reasoning" -> new Item.Reasoning(node.deepCopy());
             default -> throw new BadField("'" + at + ".type' '" + type + "' is not supported by the gateway (it "
-                    + "takes message, function_call, function_call_output and reasoning items)");
+                    + "takes message, function_call, custom_tool_call, their outputs and reasoning items)");
         };
     }
 
@@ -171,9 +174,14 @@ public final class ResponsesParser {
         for (int i = 0; i < tools.size(); i++) {
             JsonNode tool = tools.get(i);
             String type = tool.path("type").asString("");
-            if (!type.equals("function")) {
+            if (!type.equals("function") && !type.equals("custom")) {
                 throw new BadField("'tools[" + i + "].type' '" + type + "' is not supported by the gateway: only "
-                        + "function tools can be served by every upstream");
+                        + "function and custom tools can be served by every upstream");
+            }
+            JsonNode format = tool.path("format");
+            if (type.equals("custom") && present(format) && !Set.of("text", "grammar").contains(format.path("type")
+                    .asString(""))) {
+                throw new BadField("'tools[" + i + "].format.type' must be text or grammar");
             }
             text(tool, "name", "tools[" + i + "]");
             if (present(tool.path("parameters")) && !tool.path("parameters").isObject()) {
@@ -191,11 +199,12 @@ public final class ResponsesParser {
         if (choice.isString() && Set.of("auto", "none", "required").contains(choice.stringValue())) {
             return Optional.of(choice);
         }
-        if (choice.isObject() && choice.path("type").asString("").equals("function") && choice.path("name").isString()) {
+        if (choice.isObject() && Set.of("function", "custom").contains(choice.path("type").asString(""))
+                && choice.path("name").isString()) {
             return Optional.of(choice);
         }
-        throw new BadField("'tool_choice' must be \"auto\", \"none\", \"required\" or {\"type\": \"function\", "
-                + "\"name\": ...}");
+        throw new BadField("'tool_choice' must be \"auto\", \"none\", \"required\" or {\"type\": \"function\" "
+                + "(or \"custom\"), \"name\": ...}");
     }
 
     private static Optional<String> effort(JsonNode reasoning) {

@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * Re-encodes one Chat Completions stream as Responses stream events. The first chunk opens the response ({@code
  * response.created}, {@code response.in_progress}); text opens a message item ({@code output_item.added}, {@code
  * content_part.added}) and goes out as {@code output_text.delta}; each tool call opens a function-call item whose
- * arguments go out as {@code function_call_arguments.delta}. {@link #finish} closes the open items ({@code .done}
+ * arguments go out as {@code function_call_arguments.delta} (a custom tool's call opens a {@code custom_tool_call}
+ * item whose input goes out whole when it is complete). {@link #finish} closes the open items ({@code .done}
  * events with the full text) and ends with {@code response.completed} (or {@code response.incomplete} when the
  * output hit its limit) carrying the output and usage; {@link #fail} ends with {@code response.failed} instead.
  * Every event names its {@code type} inside {@code data} and carries a {@code sequence_number}. Not thread-safe:
@@ -31,6 +32,7 @@ public final class ResponsesStream {
     private final List<SseEvent> out = new ArrayList<>();
     private final ArrayNode output = Json.MAPPER.createArrayNode();
     private final TreeMap<Integer, Integer> callItems = new TreeMap<>();
+    private final java.util.Set<String> customTools;
     private int sequence;
     private boolean opened;
     private boolean ended;
@@ -39,8 +41,11 @@ public final class ResponsesStream {
     private String finishReason;
     private Optional<ResponsesWire.Usage> usage = Optional.empty();
 
+    /** What the open item is. */
+    private enum Kind { MESSAGE, FUNCTION_CALL, CUSTOM_CALL }
+
     /** The item being streamed: a message's text or a call's arguments. */
-    private record Open(int index, ObjectNode item, StringBuilder text, boolean message) {
+    private record Open(int index, ObjectNode item, StringBuilder text, Kind kind) {
     }
 
     public ResponsesStream(ResponsesWire.Request request, String id, long createdAt) {
@@ -48,6 +53,7 @@ public final class ResponsesStream {
         this.id = id;
         this.createdAt = createdAt;
         this.model = request.model();
+        this.customTools = request.customTools();
     }
 
     /** The response events for one chat chunk (none for {@code [DONE]} and empty chunks). */
@@ -127,11 +133,11 @@ public final class ResponsesStream {
     }
 
     private void text(String delta) {
-        if (open == null || !open.message()) {
+        if (open == null || open.kind() != Kind.MESSAGE) {
             close();
             ObjectNode item = ResponsesMapping.messageItem(ResponsesMapping.newId("msg"), null,
                     ResponsesWire.Status.IN_PROGRESS);
-            open = new Open(output.size(), item, new StringBuilder(), true);
+            open = new Open(output.size(), item, new StringBuilder(), Kind.MESSAGE);
             output.add(item);
             emit("response.output_item.added", Json.object().put("output_index", open.index()).set("item", item.deepCopy()));
             emit("response.content_part.added", part(ResponsesMapping.textPart("")));
@@ -147,10 +153,13 @@ public final class ResponsesStream {
         Integer itemIndex = callItems.get(index);
         if (itemIndex == null) {
             close();
-            ObjectNode item = ResponsesMapping.functionCallItem(ResponsesMapping.newId("fc"),
-                    call.path("id").asString(ResponsesMapping.newId("call")),
-                    call.path("function").path("name").asString(""), "", ResponsesWire.Status.IN_PROGRESS);
-            open = new Open(output.size(), item, new StringBuilder(), false);
+            String name = call.path("function").path("name").asString("");
+            String callId = call.path("id").asString(ResponsesMapping.newId("call"));
+            boolean custom = customTools.contains(name);
+            ObjectNode item = custom ? ResponsesMapping.customToolCallItem(ResponsesMapping.newId("ctc"), callId, name, "")
+                    : ResponsesMapping.functionCallItem(ResponsesMapping.newId("fc"), callId, name, "",
+                    ResponsesWire.Status.IN_PROGRESS);
+            open = new Open(output.size(), item, new StringBuilder(), custom ? Kind.CUSTOM_CALL : Kind.FUNCTION_CALL);
             callItems.put(index, open.index());
             output.add(item);
             emit("response.output_item.added", Json.object().put("output_index", open.index()).set("item", item.deepCopy()));
@@ -160,7 +169,9 @@ public final class ResponsesStream {
         String arguments = call.path("function").path("arguments").asString("");
         if (!arguments.isEmpty()) {
             open.text().append(arguments);
-            emit("response.function_call_arguments.delta", itemRef().put("delta", arguments));
+            if (open.kind() == Kind.FUNCTION_CALL) {
+                emit("response.function_call_arguments.delta", itemRef().put("delta", arguments));
+            }
         }
     }
 
@@ -171,18 +182,29 @@ public final class ResponsesStream {
         }
         String text = open.text().toString();
         ObjectNode item = open.item();
-        item.put("status", ResponsesWire.Status.COMPLETED.wire());
-        if (open.message()) {
-            ObjectNode textDone = itemRef().put("content_index", 0).put("text", text);
-            textDone.putArray("logprobs");
-            emit("response.output_text.done", textDone);
-            ObjectNode part = ResponsesMapping.textPart(text);
-            emit("response.content_part.done", part(part));
-            ((ArrayNode) item.get("content")).add(part);
-        } else {
-            item.put("arguments", text);
-            emit("response.function_call_arguments.done", itemRef().put("name", item.path("name").asString(""))
-                    .put("arguments", text));
+        switch (open.kind()) {
+            case MESSAGE -> {
+                item.put("status", ResponsesWire.Status.COMPLETED.wire());
+                ObjectNode textDone = itemRef().put("content_index", 0).put("text", text);
+                textDone.putArray("logprobs");
+                emit("response.output_text.done", textDone);
+                ObjectNode part = ResponsesMapping.textPart(text);
+                emit("response.content_part.done", part(part));
+                ((ArrayNode) item.get("content")).add(part);
+            }
+            case FUNCTION_CALL -> {
+                item.put("status", ResponsesWire.Status.COMPLETED.wire());
+                item.put("arguments", text);
+                emit("response.function_call_arguments.done", itemRef().put("name", item.path("name").asString(""))
+                        .put("arguments", text));
+            }
+            case CUSTOM_CALL -> {
+                // the chat arguments are JSON fragments around the input: it goes out whole once complete
+                String input = ResponsesMapping.customInput(text);
+                item.put("input", input);
+                emit("response.custom_tool_call_input.delta", itemRef().put("delta", input));
+                emit("response.custom_tool_call_input.done", itemRef().put("input", input));
+            }
         }
         emit("response.output_item.done", Json.object().put("output_index", open.index()).set("item", item.deepCopy()));
         open = null;

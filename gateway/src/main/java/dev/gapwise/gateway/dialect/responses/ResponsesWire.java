@@ -20,7 +20,7 @@ public final class ResponsesWire {
      * @param model              the requested model (or {@code auto})
      * @param instructions       the system instructions of this turn
      * @param input              the input items, a plain-string input already made one user message
-     * @param tools              the function tools, in the Responses shape ({@code {type, name, parameters, ...}})
+     * @param tools              the function and custom (free-form) tools, in the Responses shape
      * @param toolChoice         {@code auto}, {@code none}, {@code required} or {@code {type: function, name}}
      * @param reasoningEffort    {@code reasoning.effort}, when sent
      * @param textFormat         {@code text.format} when it is {@code json_schema} or {@code json_object}
@@ -43,6 +43,17 @@ public final class ResponsesWire {
             input = List.copyOf(input);
             tools = tools.deepCopy();
         }
+
+        /** The names of the custom (free-form input) tools, whose calls are {@code custom_tool_call} items. */
+        public java.util.Set<String> customTools() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            for (JsonNode tool : tools) {
+                if (tool.path("type").asString("").equals("custom")) {
+                    names.add(tool.path("name").asString(""));
+                }
+            }
+            return names;
+        }
     }
 
     /** One item of a conversation: what the client sends in {@code input} and what a response outputs. */
@@ -58,8 +69,12 @@ public final class ResponsesWire {
         record FunctionCall(String callId, String name, String arguments) implements Item {
         }
 
-        /** The client's result of a tool call. */
-        record FunctionCallOutput(String callId, String output) implements Item {
+        /** A call of a custom tool, whose input is free text. */
+        record CustomToolCall(String callId, String name, String input) implements Item {
+        }
+
+        /** The client's result of a tool call ({@code custom}: of a custom tool's). */
+        record FunctionCallOutput(String callId, String output, boolean custom) implements Item {
         }
 
         /**

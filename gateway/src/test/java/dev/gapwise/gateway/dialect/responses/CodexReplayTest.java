@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Codex CLI session, recorded as the sequence of {@code /v1/responses} requests Codex sends (resources {@code
- * responses/codex-session.json}: stateless turns with the whole input each time, function tools, a reasoning item
+ * responses/codex-session.json}: stateless turns with the whole input each time, function tools and the free-form
+ * {@code apply_patch} custom tool, a reasoning item
  * from an earlier turn, tool results), replayed turn by turn to an OpenAI-dialect and an Anthropic-dialect
  * upstream. Each turn must stream to {@code response.completed} with the output the fixture names, and the
  * upstream must see the whole conversation with every tool call matched to its result.
@@ -35,7 +36,7 @@ class CodexReplayTest extends SharedGatewayTest {
     @ValueSource(strings = {"cheap-model", "claude-fake"})
     void replaysACodexSessionTurnByTurn(String model) {
         JsonNode turns = session().path("turns");
-        assertThat(turns.size()).isEqualTo(4);
+        assertThat(turns.size()).isEqualTo(5);
         for (int t = 0; t < turns.size(); t++) {
             JsonNode turn = turns.get(t);
             ObjectNode request = (ObjectNode) turn.path("request").deepCopy();
@@ -68,11 +69,16 @@ class CodexReplayTest extends SharedGatewayTest {
             if (model.equals("cheap-model")) {
                 assertThat(sent.path("tools").path(0).path("function").path("name").asString()).isEqualTo("shell");
                 assertThat(sent.path("parallel_tool_calls").asBoolean(true)).isFalse();
+                JsonNode patch = sent.path("tools").path(2).path("function");
+                assertThat(patch.path("name").asString()).isEqualTo("apply_patch");
+                assertThat(patch.path("parameters").path("required").path(0).asString()).isEqualTo("input");
+                assertThat(patch.path("description").asString()).contains("lark grammar").contains("*** Begin Patch");
             } else {
                 assertThat(sent.path("tools").path(0).path("name").asString()).isEqualTo("shell");
+                assertThat(sent.path("tools").path(2).path("input_schema").path("properties").has("input")).isTrue();
             }
             for (JsonNode item : request.path("input")) {
-                if (item.path("type").asString().equals("function_call_output")) {
+                if (item.path("type").asString().endsWith("_call_output")) {
                     assertCallMatched(model, sent, item.path("call_id").asString());
                 }
             }

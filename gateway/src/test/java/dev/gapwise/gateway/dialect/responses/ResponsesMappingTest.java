@@ -78,4 +78,33 @@ class ResponsesMappingTest {
         assertThat(request.input()).containsExactly(new ResponsesWire.Item.Message("user",
                 List.of(new ResponsesWire.Part.Text("hello", false))));
     }
+
+    @Test
+    void servesACustomToolAsAFunctionTakingItsInputAndAnswersWithACustomToolCall() {
+        ResponsesWire.Request request = parse("""
+                {"model":"m","input":[{"role":"user","content":"fix it"},
+                 {"type":"custom_tool_call","call_id":"c1","name":"apply_patch","input":"*** Begin Patch"},
+                 {"type":"custom_tool_call_output","call_id":"c1","output":"Done"}],
+                 "tools":[{"type":"custom","name":"apply_patch","format":{"type":"grammar","syntax":"lark",
+                 "definition":"start: /.+/"}}]}""");
+
+        ObjectNode chat = ResponsesMapping.chatRequest(request, List.of());
+        JsonNode function = chat.path("tools").path(0).path("function");
+        assertThat(function.path("parameters").path("properties").path("input").path("type").asString())
+                .isEqualTo("string");
+        assertThat(function.path("description").asString()).contains("lark grammar").contains("start: /.+/");
+        assertThat(chat.path("messages").path(1).path("tool_calls").path(0).path("function").path("arguments")
+                .asString()).isEqualTo("{\"input\":\"*** Begin Patch\"}");
+        assertThat(chat.path("messages").path(2).path("tool_call_id").asString()).isEqualTo("c1");
+
+        JsonNode answer = Json.MAPPER.readTree("""
+                {"choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
+                 "tool_calls":[{"id":"c2","type":"function","function":{"name":"apply_patch",
+                 "arguments":"{\\"input\\":\\"*** End Patch\\"}"}}]}}]}""");
+        JsonNode item = ResponsesMapping.fromChat(answer, request, "resp_2", 1L).path("output").path(0);
+        assertThat(item.path("type").asString()).isEqualTo("custom_tool_call");
+        assertThat(item.path("input").asString()).isEqualTo("*** End Patch");
+        assertThat(ResponsesMapping.itemJson(request.input().get(2)).path("type").asString())
+                .isEqualTo("custom_tool_call_output");
+    }
 }

@@ -90,4 +90,26 @@ class ResponsesStreamTest {
                 .filter(j -> j.path("type").asString().equals("response.function_call_arguments.done")).toList();
         assertThat(argumentsDone).extracting(j -> j.path("output_index").asInt()).containsExactly(1, 2);
     }
+
+    @Test
+    void streamsACustomToolCallWithItsFreeFormInputWhole() {
+        ResponsesWire.Request request = ((ResponsesParser.Parsed.Ok) ResponsesParser.parse(
+                (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.provider.Json.MAPPER.readTree("""
+                        {"model":"m","input":"patch it","tools":[{"type":"custom","name":"apply_patch"}]}"""))).request();
+        ResponsesStream stream = new ResponsesStream(request, "resp_x", 1_700_000_000L);
+        List<SseEvent> events = new ArrayList<>();
+        events.addAll(stream.translate(chunk("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                + "\"id\":\"call_p\",\"function\":{\"name\":\"apply_patch\",\"arguments\":\"{\\\"input\\\":\"}}]}}]}")));
+        events.addAll(stream.translate(chunk("{\"choices\":[{\"index\":0,\"delta\":{\"tool_calls\":[{\"index\":0,"
+                + "\"function\":{\"arguments\":\"\\\"*** Begin Patch\\\\n\\\"}\"}}]}}]}")));
+        events.addAll(stream.finish());
+
+        assertThat(types(events)).containsExactly("response.created", "response.in_progress",
+                "response.output_item.added", "response.custom_tool_call_input.delta",
+                "response.custom_tool_call_input.done", "response.output_item.done", "response.completed");
+        JsonNode item = events.getLast().json().path("response").path("output").path(0);
+        assertThat(item.path("type").asString()).isEqualTo("custom_tool_call");
+        assertThat(item.path("call_id").asString()).isEqualTo("call_p");
+        assertThat(item.path("input").asString()).isEqualTo("*** Begin Patch\n");
+    }
 }
