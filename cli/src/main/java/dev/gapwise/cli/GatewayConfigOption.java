@@ -3,7 +3,7 @@ package dev.gapwise.cli;
 import dev.gapwise.gateway.config.ConfigLoader;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.config.KnownProviders;
-import dev.gapwise.gateway.provider.openai.ModelDiscovery;
+import dev.gapwise.gateway.dialect.openai.ModelDiscovery;
 import picocli.CommandLine.Option;
 
 import java.net.URI;

@@ -8,9 +8,9 @@ import dev.gapwise.gateway.call.Target;
 import dev.gapwise.gateway.config.ConfigException;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.config.ProviderConfig;
-import dev.gapwise.gateway.provider.Provider;
-import dev.gapwise.gateway.provider.Providers;
-import dev.gapwise.gateway.provider.openai.ModelDiscovery;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
+import dev.gapwise.gateway.dialect.openai.ModelDiscovery;
 import dev.gapwise.gateway.config.PriceOverride;
 import dev.gapwise.gateway.config.SpendConfig;
 import dev.gapwise.gateway.price.Pricing;
@@ -53,7 +53,6 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
     }
 
     static Fleet resolve(GatewayConfig config, Catalog catalog, Map<String, String> environment, ModelLags lags) {
-        Providers providers = new Providers();
         List<String> notes = new ArrayList<>();
         List<Deployment> candidates = new ArrayList<>(config.deployments());
         if (config.catalogDeployments()) {
@@ -77,7 +76,7 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
         Map<String, Target> targets = new LinkedHashMap<>();
         for (Deployment deployment : candidates) {
             ProviderConfig provider = config.providers().get(deployment.provider());
-            Optional<Provider> dialect = providers.forDialect(provider.dialect());
+            Optional<WireDialect> dialect = Dialects.upstream(provider.dialect());
             if (dialect.isEmpty()) {
                 notes.add(deployment.id() + ": skipped, dialect " + provider.dialect().id() + " is not supported yet");
                 continue;
@@ -88,7 +87,7 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
                 continue;
             }
             targets.putIfAbsent(deployment.id(), new Target(deployment, dialect.get(),
-                    dialect.get().endpoint(provider.baseUrl()), key));
+                    dialect.get().upstream().endpoint(provider.baseUrl()), key));
         }
         List<Deployment> known = new ArrayList<>(candidates);
         catalog.deployments().stream().filter(d -> !targets.containsKey(d.id())).forEach(known::add);
@@ -113,7 +112,7 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
         unpriced.forEach(id -> notes.add(id + ": no price; its cost is unknown (never taken as $0): routed last, "
                 + "refused under a budget, its ledger rows flagged unpriced"));
         List<String> noCacheRate = callable.stream().filter(d -> prices.containsKey(d.id()))
-                .filter(d -> d.dialect() != dev.gapwise.catalog.Dialect.ANTHROPIC)
+                .filter(d -> !TokenPrice.knowsCacheRates(d.dialect()))
                 .filter(d -> !spend.prices().getOrDefault(d.id(), PriceOverride.NONE).setsCacheRates())
                 .map(Deployment::id).toList();
         if (!noCacheRate.isEmpty()) {

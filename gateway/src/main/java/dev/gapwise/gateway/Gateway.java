@@ -32,7 +32,7 @@ import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.ingress.InFlight;
 import dev.gapwise.gateway.ingress.Readiness;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.server.Connector;

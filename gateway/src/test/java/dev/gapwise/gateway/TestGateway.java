@@ -4,7 +4,7 @@ import dev.gapwise.catalog.Catalog;
 import dev.gapwise.gateway.config.ConfigLoader;
 import dev.gapwise.gateway.config.GatewayConfig;
 import dev.gapwise.gateway.fake.FakeUpstream;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.gapwise.gateway.call;
 
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.catalog.Deployment;
 
 import java.time.Instant;

@@ -1,16 +1,17 @@
 package dev.gapwise.gateway.call;
 
-import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.config.Timeouts;
-import dev.gapwise.gateway.provider.BoundedRead;
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.Provider;
-import dev.gapwise.gateway.provider.SseEvent;
-import dev.gapwise.gateway.provider.SseReader;
-import dev.gapwise.gateway.provider.StreamTracker;
+import dev.gapwise.gateway.dialect.neutral.BoundedRead;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.DialectUpstream;
+import dev.gapwise.gateway.dialect.WireDialect;
+import dev.gapwise.gateway.dialect.neutral.Usage;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.SseReader;
+import dev.gapwise.gateway.dialect.StreamTracker;
 import dev.gapwise.gateway.text.Redactor;
-import dev.gapwise.gateway.translate.StreamTranslator;
-import dev.gapwise.gateway.translate.Translation;
+import dev.gapwise.gateway.dialect.StreamTranslator;
+import dev.gapwise.gateway.dialect.Translation;
 import org.eclipse.jetty.http.HttpHeader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -82,13 +83,13 @@ public final class AttemptRunner {
 
     Result run(CallRequest request, Target target, int number, String reason, ClientChannel client, Waits waits,
                AttemptGate.Tab tab) {
-        Provider provider = target.provider();
-        Dialect ingress = request.context().ingress();
+        DialectUpstream provider = target.dialect().upstream();
+        WireDialect ingress = request.context().ingress();
         ObjectNode translated;
-        switch (Translation.request(ingress, provider.dialect(), request.body())) {
+        switch (Translation.request(ingress, target.dialect(), request.body())) {
             case Translation.Request.Refused refused -> {
                 return new Result.Untranslatable(new Failure.BadRequest(refused.reason() + " (deployment "
-                        + target.deployment().id() + " speaks " + provider.dialect().id() + ")"));
+                        + target.deployment().id() + " speaks " + target.dialect().id() + ")"));
             }
             case Translation.Request.Translated done -> translated = done.body();
         }
@@ -118,7 +119,7 @@ public final class AttemptRunner {
 
     private Result answer(CallRequest request, Target target, String reason, ClientChannel client, Waits waits,
                           UpstreamClient.Sent response, Attempt.Builder attempt, long sent, long overheadBefore) {
-        Provider provider = target.provider();
+        DialectUpstream provider = target.dialect().upstream();
         return switch (response) {
             case UpstreamClient.Unanswered unanswered when request.cancellation().reason().isPresent() -> {
                 waits.add(System.nanoTime() - sent);
@@ -148,7 +149,7 @@ public final class AttemptRunner {
 
     private Result complete(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
                             Attempt.Builder attempt, ClientChannel client, Waits waits) {
-        Provider provider = target.provider();
+        DialectUpstream provider = target.dialect().upstream();
         byte[] raw;
         try (InputStream in = opened.body()) {
             raw = BoundedRead.read(in, opened.headers().getLongField(HttpHeader.CONTENT_LENGTH), MAX_BODY);
@@ -174,9 +175,9 @@ public final class AttemptRunner {
                 Usage.estimateTokens(raw.length)));
         Attempt done = attempt.succeeded(opened.status(), usage);
         sink.record(done);
-        Dialect ingress = request.context().ingress();
-        byte[] answer = ingress == provider.dialect() ? raw
-                : Json.bytes(Translation.response(provider.dialect(), ingress, json, clock.instant().getEpochSecond()));
+        WireDialect ingress = request.context().ingress();
+        byte[] answer = ingress.kind() == target.dialect().kind() ? raw
+                : Json.bytes(Translation.response(target.dialect(), ingress, json, clock.instant().getEpochSecond()));
         long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
         boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead), answer);
         return new Result.Done(done, delivered ? CallOutcome.Answered::new : CallOutcome.ClientGone::new);
@@ -184,9 +185,8 @@ public final class AttemptRunner {
 
     private Result stream(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
                           Attempt.Builder attempt, ClientChannel client, long overhead, Waits waits) {
-        Provider provider = target.provider();
-        StreamTracker tracker = provider.tracker();
-        StreamTranslator translator = Translation.stream(provider.dialect(), request.context().ingress(),
+        StreamTracker tracker = target.dialect().upstream().tracker();
+        StreamTranslator translator = Translation.stream(target.dialect(), request.context().ingress(),
                 request.clientWantsUsage(), clock.instant().getEpochSecond());
         ClientChannel.ServedBy servedBy = new ClientChannel.ServedBy(target.deployment().id(), reason, overhead);
         SseReader reader = new SseReader(opened.body());

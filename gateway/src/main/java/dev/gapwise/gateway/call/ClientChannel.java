@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.call;
 
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 
 /** The client's side of one call, implemented by the HTTP edge. Used by one thread at a time. */
 public interface ClientChannel {

@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.call;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.WireDialect;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * @param decision       every reason of the routing decision, for the ledger ("" when there were none)
  * @param team           the team of the key, when it belongs to one
  */
-public record RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
+public record RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, WireDialect ingress,
                              String requestedModel, String tier, String decision, Optional<String> team) {
     public RequestContext {
         Objects.requireNonNull(requestId, "requestId");
@@ -32,7 +32,7 @@ public record RequestContext(String requestId, Instant receivedAt, Optional<Stri
     }
 
     /** A request of a key that belongs to no team. */
-    public RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, Dialect ingress,
+    public RequestContext(String requestId, Instant receivedAt, Optional<String> keyId, WireDialect ingress,
                           String requestedModel, String tier, String decision) {
         this(requestId, receivedAt, keyId, ingress, requestedModel, tier, decision, Optional.empty());
     }

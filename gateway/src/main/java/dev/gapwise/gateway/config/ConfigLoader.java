@@ -2,6 +2,7 @@ package dev.gapwise.gateway.config;
 
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
 import dev.gapwise.catalog.Price;
 import dev.gapwise.routing.policy.Policy;
 import dev.gapwise.routing.policy.PolicyException;
@@ -150,6 +151,12 @@ public final class ConfigLoader {
                 node.optionalDuration("shutdown_grace").orElse(ServerConfig.DEFAULT.shutdownGrace()));
     }
 
+    /** The dialects the gateway can call, as a config value would name them ({@code openai or anthropic}). */
+    private static String callableDialects() {
+        return String.join(" or ", java.util.Arrays.stream(Dialect.values())
+                .filter(d -> DialectKind.upstreamOf(d).isPresent()).map(Dialect::id).toList());
+    }
+
     private static Map<String, ProviderConfig> providers(ConfigNode node) {
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         for (String name : node.keys()) {
@@ -157,10 +164,10 @@ public final class ConfigLoader {
             provider.only("dialect", "base_url", "api_key", "discover_models");
             Optional<KnownProviders.Row> known = KnownProviders.byName(name);
             Dialect dialect = provider.optionalText("dialect").map(text -> Dialect.parse(text)
-                            .filter(d -> d != Dialect.GEMINI)
-                            .orElseThrow(() -> provider.error("dialect", "'" + text + "' must be openai or anthropic")))
+                            .filter(d -> DialectKind.upstreamOf(d).isPresent())
+                            .orElseThrow(() -> provider.error("dialect", "'" + text + "' must be " + callableDialects())))
                     .or(() -> known.map(KnownProviders.Row::dialect))
-                    .orElseThrow(() -> provider.error("dialect", "missing; write openai or anthropic"));
+                    .orElseThrow(() -> provider.error("dialect", "missing; write " + callableDialects()));
             URI baseUrl = provider.optionalText("base_url").or(() -> known.map(KnownProviders.Row::baseUrl))
                     .map(text -> url(provider, text))
                     .orElseThrow(() -> provider.error("base_url", "missing; write the API base, e.g. https://host/v1"));

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.IngressRequest;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.CallOutcome;
 import dev.gapwise.gateway.call.CallRequest;
 import dev.gapwise.gateway.call.Cancellation;
@@ -27,18 +28,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/chat/completions} or {@code POST /v1/messages}: admit (not while shutting down), authenticate,
- * check the content type, read the body within its size, deadline and the in-flight memory budget, weigh and parse
- * it within the JSON limits, plan the route, run the call loop, and answer failures in the endpoint's dialect. The
- * call is cancelled when the client's connection closes (the upstream exchange is aborted at once) or when a
- * shutdown outlives its grace period. Logs one line per request, with escaped fields, ids and never a key.
- * Thread-safe.
+ * The chat endpoint of one dialect ({@code POST /v1/chat/completions}, {@code POST /v1/messages}, …): admit (not
+ * while shutting down), authenticate, check the content type, read the body within its size, deadline and the
+ * in-flight memory budget, weigh and parse it within the JSON limits and the dialect's checks, plan the route, run
+ * the call loop, and answer failures in the endpoint's dialect. The call is cancelled when the client's connection
+ * closes (the upstream exchange is aborted at once) or when a shutdown outlives its grace period. Logs one line per
+ * request, with escaped fields, ids and never a key. Thread-safe.
  */
 final class ChatHandler extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("gapwise.access");
     static final String TIER_HEADER = "x-gapwise-tier";
 
-    private final Dialect dialect;
+    private final WireDialect dialect;
     private final String endpoint;
     private final Ingress.Parts parts;
     private final RequestIds ids;
@@ -46,12 +47,12 @@ final class ChatHandler extends Handler.Abstract {
     private final IngressJson json;
     private final Front front;
 
-    ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
-                IngressJson json) {
-        this(dialect, endpoint, parts, ids, budget, json, Front.CHAT);
+    ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
+        this(dialect, dialect.ingress().endpoint(), parts, ids, budget, json, Front.CHAT);
     }
 
-    ChatHandler(Dialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
+    /** An endpoint whose body is read by {@code front} and answered in {@code dialect}'s error shape. */
+    ChatHandler(WireDialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
                 IngressJson json, Front front) {
         this.front = front;
         this.dialect = dialect;
@@ -153,7 +154,7 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         Optional<String> keyId = identity.map(KeyIdentity::id);
-        ParsedRequest ok;
+        IngressRequest ok;
         java.util.function.Function<HttpClientChannel, dev.gapwise.gateway.call.ClientChannel> answer;
         switch (front.parse(json, dialect, bytes, keyId)) {
             case Front.Parsed.Bad bad -> {
@@ -171,7 +172,7 @@ final class ChatHandler extends Handler.Abstract {
         switch (parts.budgets().plan(new RouteRequest(ok.model(), endpoint,
                 Optional.ofNullable(request.getHeaders().get(TIER_HEADER)).map(tier -> CleanText.of(tier, 50)),
                 identity.flatMap(KeyIdentity::tier), ok.hasTools(), RouteFacts.userTurns(ok.body()),
-                RouteFacts.userText(ok.body()), RouteFacts.systemText(dialect, ok.body()), RouteFacts.metadata(ok.body()),
+                RouteFacts.userText(ok.body()), dialect.ingress().systemText(ok.body()), RouteFacts.metadata(ok.body()),
                 RouteFacts.maxOutputTokens(ok.body()), identity.map(KeyIdentity::tierFixed).orElse(false),
                 RouteFacts.earlierUserText(ok.body()), RouteFacts.hasMedia(ok.body())), keyId, team)) {
             case Budgets.Routed.Refused refused -> {

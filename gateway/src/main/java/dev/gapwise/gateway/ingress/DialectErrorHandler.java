@@ -1,8 +1,10 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.Failure;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.text.CleanText;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -26,7 +28,7 @@ final class DialectErrorHandler extends ErrorHandler {
         int status = response.getStatus() >= 400 ? response.getStatus() : 500;
         Object message = request.getAttribute(ERROR_MESSAGE);
         String path = request.getHttpURI() == null ? null : request.getHttpURI().getPath();
-        Dialect dialect = path != null && path.startsWith("/v1/messages") ? Dialect.ANTHROPIC : Dialect.OPENAI;
+        WireDialect dialect = Dialects.forRequest(path, request.getHeaders());
         byte[] body = body(dialect, status, message == null ? null : message.toString());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
@@ -37,10 +39,10 @@ final class DialectErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-        return ByteBuffer.wrap(body(Dialect.OPENAI, status, reason));
+        return ByteBuffer.wrap(body(Dialects.of(DialectKind.OPENAI), status, reason));
     }
 
-    private static byte[] body(Dialect dialect, int status, String reason) {
+    private static byte[] body(WireDialect dialect, int status, String reason) {
         String text = HttpStatus.getMessage(status);
         String detail = reason == null || reason.isBlank() || reason.equals(text) ? "" : ": " + CleanText.of(reason, 200);
         Failure failure = new Failure.Protocol(status, "the HTTP request was refused (" + status + " " + text + detail + ")");

@@ -1,17 +1,19 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
 import dev.gapwise.gateway.call.BudgetStop;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.price.Pricing;
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.ApiError;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.WireDialect;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a {@link Failure} into an HTTP status and an error body in the caller's dialect. Stateless. */
 final class ErrorResponses {
@@ -38,32 +40,19 @@ final class ErrorResponses {
             return new Rendered(status, openAiType, openAiCode, anthropicType, value, fields);
         }
 
-        ObjectNode body(Dialect dialect) {
-            if (dialect == Dialect.ANTHROPIC) {
-                ObjectNode body = Json.object().put("type", "error");
-                ObjectNode error = body.putObject("error").put("type", anthropicType).put("message", message);
-                if (fields != null) {
-                    error.setAll(fields);
-                }
-                return body;
-            }
-            ObjectNode body = Json.object();
-            ObjectNode error = body.putObject("error").put("message", message).put("type", openAiType);
-            error.putNull("param");
-            if (openAiCode == null) {
-                error.putNull("code");
-            } else {
-                error.put("code", openAiCode);
-            }
-            if (fields != null) {
-                error.setAll(fields);
-            }
-            return body;
+        /** The error in the dialect's body shape. */
+        ObjectNode body(WireDialect dialect) {
+            return dialect.ingress().errorBody(error());
         }
 
         /** The error as a stream event, for a stream that has already started. */
-        SseEvent event(Dialect dialect) {
-            return SseEvent.of(dialect == Dialect.ANTHROPIC ? "error" : null, body(dialect));
+        SseEvent event(WireDialect dialect) {
+            return dialect.ingress().errorEvent(error());
+        }
+
+        ApiError error() {
+            return new ApiError(status, openAiType, Optional.ofNullable(openAiCode), anthropicType, message,
+                    Optional.ofNullable(fields));
         }
     }
 

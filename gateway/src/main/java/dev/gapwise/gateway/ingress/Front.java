@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.IngressRequest;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
 
@@ -18,7 +19,7 @@ interface Front {
          * @param request the chat request
          * @param answer  the channel the call's answer goes through, given the HTTP one
          */
-        record Ok(ParsedRequest request, Function<HttpClientChannel, ClientChannel> answer) implements Parsed {
+        record Ok(IngressRequest request, Function<HttpClientChannel, ClientChannel> answer) implements Parsed {
         }
 
         record Bad(Failure failure) implements Parsed {
@@ -31,7 +32,7 @@ interface Front {
      * @param body    the body as read
      * @param keyId   the caller's virtual key, when keys are on
      */
-    Parsed parse(IngressJson json, Dialect dialect, byte[] body, Optional<String> keyId);
+    Parsed parse(IngressJson json, WireDialect dialect, byte[] body, Optional<String> keyId);
 
     /** A chat endpoint: the body is the request, the answer goes out as it is. */
     Front CHAT = (json, dialect, body, keyId) -> switch (RequestParser.parse(json, dialect, body)) {

@@ -1,10 +1,10 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RateLimitStatus;
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
@@ -24,7 +24,7 @@ import java.time.Instant;
 final class HttpClientChannel implements ClientChannel {
     private final Response response;
     private final Callback callback;
-    private final Dialect dialect;
+    private final WireDialect dialect;
     private final Redactor redactor;
     private HangUpWatch watch;
     private boolean streaming;
@@ -33,7 +33,7 @@ final class HttpClientChannel implements ClientChannel {
     private long overheadNanos = -1;
     private RateLimitStatus limits = RateLimitStatus.NONE;
 
-    HttpClientChannel(Response response, Callback callback, Dialect dialect, Redactor redactor) {
+    HttpClientChannel(Response response, Callback callback, WireDialect dialect, Redactor redactor) {
         this.response = response;
         this.callback = callback;
         this.dialect = dialect;
@@ -143,7 +143,7 @@ final class HttpClientChannel implements ClientChannel {
         ErrorResponses.Rendered rendered = render(failure);
         status = rendered.status();
         finished = true;
-        byte[] body = dev.gapwise.gateway.provider.Json.bytes(rendered.body(dialect));
+        byte[] body = dev.gapwise.gateway.dialect.neutral.Json.bytes(rendered.body(dialect));
         response.setStatus(rendered.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         if (rendered.status() == 503) {

@@ -1,7 +1,9 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.catalog.Deployment;
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.config.EndpointAccess;
@@ -9,7 +11,7 @@ import dev.gapwise.gateway.config.ServerConfig;
 import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.spend.Budgets;
 import dev.gapwise.gateway.text.Redactor;
@@ -75,12 +77,12 @@ public final class Ingress {
         EndpointGuard guard = new EndpointGuard(parts.keys(), parts.adminKey());
         parts.metrics().inflightBodies(budget::used);
         PathMappingsHandler paths = new PathMappingsHandler();
-        paths.addMapping(PathSpec.from("/v1/chat/completions"),
-                new ChatHandler(Dialect.OPENAI, "chat_completions", parts, ids, budget, json));
-        paths.addMapping(PathSpec.from("/v1/messages"),
-                new ChatHandler(Dialect.ANTHROPIC, "messages", parts, ids, budget, json));
-        paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialect.OPENAI, "responses", parts, ids,
-                budget, json, new ResponsesFront(parts.responses(), parts.clock())));
+        for (DialectKind kind : DialectKind.values()) {
+            WireDialect dialect = Dialects.of(kind);
+            paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+        }
+        paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialects.of(DialectKind.OPENAI), "responses",
+                parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock())));
         paths.addMapping(PathSpec.from("/v1/responses/*"), new StoredResponsesHandler(parts.keys(), parts.responses()));
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));
@@ -111,8 +113,8 @@ public final class Ingress {
     private static final class NotFound extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            new HttpClientChannel(response, callback, request.getHttpURI().getPath().startsWith("/v1/messages")
-                    ? Dialect.ANTHROPIC : Dialect.OPENAI, Redactor.shapesOnly())
+            new HttpClientChannel(response, callback,
+                    Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders()), Redactor.shapesOnly())
                     .fail(new Failure.NotFound("no such endpoint: " + request.getMethod() + " "
                             + dev.gapwise.gateway.text.CleanText.of(request.getHttpURI().getPath(), 200)));
             return true;

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.IngressRequest;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.dialect.responses.ResponsesChannel;
@@ -34,7 +35,7 @@ final class ResponsesFront implements Front {
     }
 
     @Override
-    public Parsed parse(IngressJson json, Dialect dialect, byte[] body, Optional<String> keyId) {
+    public Parsed parse(IngressJson json, WireDialect dialect, byte[] body, Optional<String> keyId) {
         JsonNode tree;
         try {
             tree = json.tree(body);
@@ -70,7 +71,7 @@ final class ResponsesFront implements Front {
             }
         }
         ObjectNode chat = ResponsesMapping.chatRequest(request, history);
-        ParsedRequest parsed = new ParsedRequest(chat, request.model(), request.stream(), true,
+        IngressRequest parsed = new IngressRequest(chat, request.model(), request.stream(), true,
                 !request.tools().isEmpty());
         ResponsesWire.Request turn = request;
         return new Parsed.Ok(parsed, channel -> {

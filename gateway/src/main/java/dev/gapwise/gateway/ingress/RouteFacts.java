@@ -1,6 +1,5 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -64,24 +63,6 @@ final class RouteFacts {
             }
         }
         return false;
-    }
-
-    /** The system prompt: Anthropic's {@code system}, or OpenAI's system and developer messages. */
-    static String systemText(Dialect dialect, ObjectNode body) {
-        if (dialect == Dialect.ANTHROPIC) {
-            return text(body.path("system"));
-        }
-        StringBuilder system = new StringBuilder();
-        for (JsonNode message : body.path("messages")) {
-            String role = message.path("role").asString("");
-            if (role.equals("system") || role.equals("developer")) {
-                if (!system.isEmpty()) {
-                    system.append('\n');
-                }
-                system.append(text(message.path("content")));
-            }
-        }
-        return system.toString();
     }
 
     /** How many user turns the conversation holds. */

@@ -1,12 +1,13 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.keys.VirtualKeys;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.HttpHeader;
@@ -39,7 +40,7 @@ final class StoredResponsesHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        HttpClientChannel channel = new HttpClientChannel(response, callback, Dialect.OPENAI, Redactor.shapesOnly());
+        HttpClientChannel channel = new HttpClientChannel(response, callback, Dialects.of(DialectKind.OPENAI), Redactor.shapesOnly());
         String owner;
         switch (keys.check(EndpointGuard.presentedKey(request))) {
             case AuthDecision.Denied denied -> {

@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.config.EndpointAccess;
 import dev.gapwise.gateway.text.Redactor;
@@ -43,7 +44,7 @@ final class TextHandler extends Handler.Abstract.NonBlocking {
     public boolean handle(Request request, Response response, Callback callback) {
         Optional<Failure> refused = guard.refuse(access, endpoint, request);
         if (refused.isPresent()) {
-            Dialect dialect = request.getHeaders().contains("anthropic-version") ? Dialect.ANTHROPIC : Dialect.OPENAI;
+            WireDialect dialect = Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders());
             new HttpClientChannel(response, callback, dialect, Redactor.shapesOnly()).fail(refused.get());
             return true;
         }

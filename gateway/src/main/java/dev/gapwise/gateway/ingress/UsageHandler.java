@@ -1,10 +1,11 @@
 package dev.gapwise.gateway.ingress;
 
-import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.Dialects;
+import dev.gapwise.gateway.dialect.WireDialect;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.VirtualKeys;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.spend.Budgets;
 import org.eclipse.jetty.server.Request;
 
@@ -26,7 +27,7 @@ final class UsageHandler implements Function<Request, TextHandler.Answer> {
 
     @Override
     public TextHandler.Answer apply(Request request) {
-        Dialect dialect = request.getHeaders().contains("anthropic-version") ? Dialect.ANTHROPIC : Dialect.OPENAI;
+        WireDialect dialect = Dialects.forRequest(request.getHttpURI().getPath(), request.getHeaders());
         return switch (keys.check(EndpointGuard.presentedKey(request))) {
             case AuthDecision.Denied denied -> refusal(new Failure.Unauthorized(denied.message()), dialect);
             case AuthDecision.Unavailable unavailable -> refusal(new Failure.KeysUnavailable(unavailable.message()), dialect);
@@ -39,7 +40,7 @@ final class UsageHandler implements Function<Request, TextHandler.Answer> {
         };
     }
 
-    private static TextHandler.Answer refusal(Failure failure, Dialect dialect) {
+    private static TextHandler.Answer refusal(Failure failure, WireDialect dialect) {
         ErrorResponses.Rendered rendered = ErrorResponses.render(failure);
         return new TextHandler.Answer(rendered.status(), "application/json", Json.bytes(rendered.body(dialect)));
     }

@@ -2,7 +2,7 @@ package dev.gapwise.gateway.ledger;
 
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.gateway.call.Attempt;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.text.CleanText;

@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.ledger;
 
 import dev.gapwise.gateway.config.ConfigException;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.core.JacksonException;
 
 import java.io.BufferedWriter;

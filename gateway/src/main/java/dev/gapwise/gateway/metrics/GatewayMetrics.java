@@ -2,7 +2,7 @@ package dev.gapwise.gateway.metrics;
 
 import dev.gapwise.gateway.call.Attempt;
 import dev.gapwise.gateway.call.ErrorClass;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.price.Pricing;
 import io.micrometer.core.instrument.Counter;

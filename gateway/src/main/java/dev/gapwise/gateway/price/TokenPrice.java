@@ -2,7 +2,7 @@ package dev.gapwise.gateway.price;
 
 import dev.gapwise.catalog.Dialect;
 import dev.gapwise.catalog.Price;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -44,10 +44,18 @@ public record TokenPrice(BigDecimal input, BigDecimal output, BigDecimal cacheRe
      */
     public static TokenPrice defaults(Price list, Dialect dialect) {
         BigDecimal in = list.inputPerMillion();
-        return dialect == Dialect.ANTHROPIC
+        return knowsCacheRates(dialect)
                 ? new TokenPrice(in, list.outputPerMillion(), in.multiply(ANTHROPIC_READ), in.multiply(ANTHROPIC_WRITE),
                 in.multiply(ANTHROPIC_WRITE_1H))
                 : new TokenPrice(in, list.outputPerMillion(), in, in, in);
+    }
+
+    /** True when {@link #defaults} knows a dialect's published cache multipliers (only Anthropic's so far). */
+    public static boolean knowsCacheRates(Dialect dialect) {
+        return switch (dialect) {
+            case ANTHROPIC -> true;
+            case OPENAI, GEMINI -> false;
+        };
     }
 
     /** The cost of an attempt's tokens in USD, to a billionth of a dollar. */

@@ -4,7 +4,7 @@ import dev.gapwise.gateway.call.BudgetStop;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.config.SpendConfig;
 import dev.gapwise.gateway.price.Pricing;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.Candidate;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RoutePlanner;

@@ -2,7 +2,7 @@ package dev.gapwise.gateway.hardening;
 
 import dev.gapwise.gateway.SharedGatewayTest;
 import dev.gapwise.gateway.TestGateway;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.fake.Behaviour;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

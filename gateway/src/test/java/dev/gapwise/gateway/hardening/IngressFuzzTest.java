@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.hardening;
 
 import dev.gapwise.gateway.TestGateway;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;

@@ -2,11 +2,13 @@ package dev.gapwise.gateway.ledger;
 
 import dev.gapwise.catalog.Deployment;
 import dev.gapwise.catalog.Dialect;
+import dev.gapwise.gateway.dialect.DialectKind;
+import dev.gapwise.gateway.dialect.Dialects;
 import dev.gapwise.catalog.Price;
 import dev.gapwise.gateway.call.Attempt;
 import dev.gapwise.gateway.call.ErrorClass;
 import dev.gapwise.gateway.call.RequestContext;
-import dev.gapwise.gateway.call.Usage;
+import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.price.PricedAttempt;
 import dev.gapwise.gateway.price.Pricing;
 import dev.gapwise.gateway.store.Database;
@@ -51,7 +53,7 @@ class LedgerTest {
 
     static Attempt plain(String requestId, int number, Optional<ErrorClass> error) {
         RequestContext context = new RequestContext(requestId, Instant.parse("2026-11-22T10:00:00Z"),
-                Optional.of("key_1"), Dialect.OPENAI, "auto", "routine", "tier routine <- test");
+                Optional.of("key_1"), Dialects.of(DialectKind.OPENAI), "auto", "routine", "tier routine <- test");
         return new Attempt(context, number, CHEAP, "cheapest", Instant.parse("2026-11-22T10:00:00Z"), 200, error,
                 new Usage(1_000_000, 500_000, false), 2_000_000, -1);
     }
@@ -78,7 +80,7 @@ class LedgerTest {
     void replaysRowsLeftInThePendingFileByAnEarlierRun() throws Exception {
         Path pending = dir.resolve("l.pending");
         LedgerRow left = LedgerRow.of(attempt("req_left", 1, Optional.empty()));
-        Files.writeString(pending, dev.gapwise.gateway.provider.Json.MAPPER.writeValueAsString(left)
+        Files.writeString(pending, dev.gapwise.gateway.dialect.neutral.Json.MAPPER.writeValueAsString(left)
                 + "\n{\"requestId\":\"torn");
 
         try (Database database = Database.open("jdbc:sqlite:" + dir.resolve("l.db"));
@@ -92,7 +94,7 @@ class LedgerTest {
     @Test
     void replaysAPendingRowWrittenBeforeTheCacheAndTeamColumnsExisted() throws Exception {
         Path pending = dir.resolve("old.pending");
-        tools.jackson.databind.node.ObjectNode old = (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.provider.Json
+        tools.jackson.databind.node.ObjectNode old = (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.dialect.neutral.Json
                 .MAPPER.valueToTree(LedgerRow.of(attempt("req_old", 1, Optional.empty())));
         old.remove(List.of("cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "team", "atMillis", "unpriced"));
         Files.writeString(pending, old + "\n");

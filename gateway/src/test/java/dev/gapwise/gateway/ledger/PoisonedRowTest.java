@@ -104,7 +104,7 @@ class PoisonedRowTest {
             Path pending = dir.resolve("r.pending");
             StringBuilder lines = new StringBuilder();
             for (String id : List.of("req_a", "req_poison", "req_b")) {
-                lines.append(dev.gapwise.gateway.provider.Json.MAPPER.writeValueAsString(
+                lines.append(dev.gapwise.gateway.dialect.neutral.Json.MAPPER.writeValueAsString(
                         LedgerRow.of(LedgerTest.attempt(id, 1, Optional.empty()))))
                         .append('\n');
             }

@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.dialect.responses;
 
 import dev.gapwise.gateway.dialect.responses.ResponsesWire.Item;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.store.Database;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;

@@ -2,7 +2,7 @@ package dev.gapwise.gateway.dialect.responses;
 
 import dev.gapwise.gateway.dialect.responses.ResponsesWire.Item;
 import dev.gapwise.gateway.dialect.responses.ResponsesWire.Part;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,7 +1,7 @@
 package dev.gapwise.gateway.dialect.responses;
 
-import dev.gapwise.gateway.provider.Json;
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;

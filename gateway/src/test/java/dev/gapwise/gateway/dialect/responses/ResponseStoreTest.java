@@ -2,7 +2,7 @@ package dev.gapwise.gateway.dialect.responses;
 
 import dev.gapwise.gateway.Postgres;
 import dev.gapwise.gateway.dialect.responses.ResponsesWire.Item;
-import dev.gapwise.gateway.provider.Json;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.store.Database;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

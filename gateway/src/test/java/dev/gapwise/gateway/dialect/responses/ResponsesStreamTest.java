@@ -1,6 +1,6 @@
 package dev.gapwise.gateway.dialect.responses;
 
-import dev.gapwise.gateway.provider.SseEvent;
+import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The stream encoder alone, on chat chunks written here: endings, tool calls and sequence numbers. */
 class ResponsesStreamTest {
     private static final ResponsesWire.Request REQUEST = ((ResponsesParser.Parsed.Ok) ResponsesParser.parse(
-            (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.provider.Json.MAPPER.readTree(
+            (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.dialect.neutral.Json.MAPPER.readTree(
                     "{\"model\":\"m\",\"input\":\"hi\",\"max_output_tokens\":5}"))).request();
 
     private static SseEvent chunk(String json) {
@@ -94,7 +94,7 @@ class ResponsesStreamTest {
     @Test
     void streamsACustomToolCallWithItsFreeFormInputWhole() {
         ResponsesWire.Request request = ((ResponsesParser.Parsed.Ok) ResponsesParser.parse(
-                (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.provider.Json.MAPPER.readTree("""
+                (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.dialect.neutral.Json.MAPPER.readTree("""
                         {"model":"m","input":"patch it","tools":[{"type":"custom","name":"apply_patch"}]}"""))).request();
         ResponsesStream stream = new ResponsesStream(request, "resp_x", 1_700_000_000L);
         List<SseEvent> events = new ArrayList<>();

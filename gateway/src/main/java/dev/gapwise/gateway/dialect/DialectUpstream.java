@@ -1,0 +1,31 @@
+package dev.gapwise.gateway.dialect;
+
+import dev.gapwise.gateway.dialect.neutral.Usage;
+import org.eclipse.jetty.http.HttpFields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** The upstream side of a dialect: how the call loop calls a provider speaking it. Stateless and thread-safe. */
+public interface DialectUpstream {
+
+    /** The chat endpoint under a provider's base URL. */
+    URI endpoint(URI baseUrl);
+
+    /** Adds the provider's authentication and version headers; keyless local servers get none. */
+    void authorize(HttpFields.Mutable headers, Optional<String> apiKey);
+
+    /** A copy of a request already in this dialect, aimed at {@code upstreamModel}, asking for stream usage. */
+    ObjectNode prepare(ObjectNode request, String upstreamModel);
+
+    /** The token counts of a complete (non-streamed) response, when it reports them. */
+    Optional<Usage> usage(JsonNode response);
+
+    /** A fresh tracker for one upstream stream. */
+    StreamTracker tracker();
+
+    /** The message of an upstream error body, or a short excerpt of the body when it has none. */
+    String errorMessage(byte[] body);
+}
