@@ -6,7 +6,7 @@ import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.dialect.responses.ResponsesChannel;
 import dev.gapwise.gateway.dialect.responses.ResponsesMapping;
-import dev.gapwise.gateway.dialect.responses.ResponsesParser;
+import dev.gapwise.gateway.dialect.responses.ResponsesIngress;
 import dev.gapwise.gateway.dialect.responses.ResponsesWire;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/responses} on the chat path: the body is checked ({@link ResponsesParser}), the stored turns its
+ * {@code POST /v1/responses} on the chat path: the body is checked ({@link ResponsesIngress}), the stored turns its
  * {@code previous_response_id} names are read back (a missing, expired or other key's id is a 404, never a
  * conversation silently cut short), and the turn becomes a chat request; the answer goes out through a {@link
  * ResponsesChannel}. {@code reasoning.effort} has no carrier on this path and is dropped with an {@code
@@ -46,11 +46,11 @@ final class ResponsesFront implements Front {
             return new Parsed.Bad(new Failure.BadRequest("request body must be a JSON object"));
         }
         ResponsesWire.Request request;
-        switch (ResponsesParser.parse((ObjectNode) tree)) {
-            case ResponsesParser.Parsed.Bad bad -> {
+        switch (ResponsesIngress.parse((ObjectNode) tree)) {
+            case ResponsesIngress.Parsed.Bad bad -> {
                 return new Parsed.Bad(new Failure.BadRequest(bad.message()));
             }
-            case ResponsesParser.Parsed.Ok ok -> request = ok.request();
+            case ResponsesIngress.Parsed.Ok ok -> request = ok.request();
         }
         String owner = keyId.orElse("");
         List<ResponsesWire.Item> history = List.of();

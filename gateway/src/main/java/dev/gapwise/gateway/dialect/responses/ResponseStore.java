@@ -131,15 +131,15 @@ public final class ResponseStore {
                 if (stored.isEmpty()) {
                     return new History.Missing(next.get());
                 }
-                List<Item> turn = new ArrayList<>(ResponsesParser.items(stored.get().inputItems(), "stored input"));
-                turn.addAll(ResponsesParser.items(stored.get().response().path("output"), "stored output"));
+                List<Item> turn = new ArrayList<>(ResponsesIngress.items(stored.get().inputItems(), "stored input"));
+                turn.addAll(ResponsesIngress.items(stored.get().response().path("output"), "stored output"));
                 turns.add(turn);
                 next = stored.get().previousId();
             }
         } catch (SQLException e) {
             return new History.Unavailable("stored responses cannot be read: the database is unreachable ("
                     + e.getMessage() + ")");
-        } catch (ResponsesParser.BadField e) {
+        } catch (ResponsesIngress.BadField e) {
             return new History.Unavailable("a stored response cannot be read back: " + e.getMessage());
         }
         List<Item> items = new ArrayList<>();

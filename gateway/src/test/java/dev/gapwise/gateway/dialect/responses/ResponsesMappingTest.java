@@ -12,9 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Responses requests as chat requests, and chat answers as response objects. */
 class ResponsesMappingTest {
     private static ResponsesWire.Request parse(String json) {
-        ResponsesParser.Parsed parsed = ResponsesParser.parse((ObjectNode) Json.MAPPER.readTree(json));
-        assertThat(parsed).isInstanceOf(ResponsesParser.Parsed.Ok.class);
-        return ((ResponsesParser.Parsed.Ok) parsed).request();
+        ResponsesIngress.Parsed parsed = ResponsesIngress.parse((ObjectNode) Json.MAPPER.readTree(json));
+        assertThat(parsed).isInstanceOf(ResponsesIngress.Parsed.Ok.class);
+        return ((ResponsesIngress.Parsed.Ok) parsed).request();
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The stream encoder alone, on chat chunks written here: endings, tool calls and sequence numbers. */
 class ResponsesStreamTest {
-    private static final ResponsesWire.Request REQUEST = ((ResponsesParser.Parsed.Ok) ResponsesParser.parse(
+    private static final ResponsesWire.Request REQUEST = ((ResponsesIngress.Parsed.Ok) ResponsesIngress.parse(
             (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.dialect.neutral.Json.MAPPER.readTree(
                     "{\"model\":\"m\",\"input\":\"hi\",\"max_output_tokens\":5}"))).request();
 
@@ -93,7 +93,7 @@ class ResponsesStreamTest {
 
     @Test
     void streamsACustomToolCallWithItsFreeFormInputWhole() {
-        ResponsesWire.Request request = ((ResponsesParser.Parsed.Ok) ResponsesParser.parse(
+        ResponsesWire.Request request = ((ResponsesIngress.Parsed.Ok) ResponsesIngress.parse(
                 (tools.jackson.databind.node.ObjectNode) dev.gapwise.gateway.dialect.neutral.Json.MAPPER.readTree("""
                         {"model":"m","input":"patch it","tools":[{"type":"custom","name":"apply_patch"}]}"""))).request();
         ResponsesStream stream = new ResponsesStream(request, "resp_x", 1_700_000_000L);

@@ -19,11 +19,11 @@ import java.util.Set;
  * text.format} it can carry, numbers in range. What it cannot serve is refused with a message naming the field,
  * never dropped silently. Also reads stored items back. Stateless.
  */
-public final class ResponsesParser {
+public final class ResponsesIngress {
     private static final Set<String> ROLES = Set.of("user", "assistant", "system", "developer");
     private static final Set<String> EFFORTS = Set.of("none", "minimal", "low", "medium", "high", "xhigh");
 
-    private ResponsesParser() {
+    private ResponsesIngress() {
     }
 
     /** A checked request, or what is wrong with it. */
