@@ -261,8 +261,11 @@ public final class ConfigLoader {
     }
 
     private static java.time.Duration responsesRetention(ConfigNode node) {
-        java.time.Duration retention = node.optionalDuration("responses_retention")
-                .orElse(LedgerConfig.DEFAULT.responsesRetention());
+        // days are the natural unit of a retention; the other units are the usual durations
+        Optional<String> days = node.optionalText("responses_retention").filter(text -> text.strip().matches("\\d{1,5}d"));
+        java.time.Duration retention = days.isPresent()
+                ? java.time.Duration.ofDays(Long.parseLong(days.get().strip().replace("d", "")))
+                : node.optionalDuration("responses_retention").orElse(LedgerConfig.DEFAULT.responsesRetention());
         if (retention.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
             throw node.error("responses_retention", "'" + retention + "' is shorter than a minute; stored responses "
                     + "would vanish between turns (write e.g. 30d, or 1h)");
