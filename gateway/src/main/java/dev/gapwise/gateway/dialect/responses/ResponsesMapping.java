@@ -45,26 +45,10 @@ public final class ResponsesMapping {
                     messages.add(message(message));
                     toolTurn = message.role().equals("assistant") ? (ObjectNode) messages.get(messages.size() - 1) : null;
                 }
-                case Item.FunctionCall call -> {
-                    if (toolTurn == null) {
-                        toolTurn = messages.addObject().put("role", "assistant");
-                        toolTurn.putNull("content");
-                    }
-                    ArrayNode calls = toolTurn.has("tool_calls") ? (ArrayNode) toolTurn.get("tool_calls")
-                            : toolTurn.putArray("tool_calls");
-                    calls.addObject().put("id", call.callId()).put("type", "function").putObject("function")
-                            .put("name", call.name()).put("arguments", call.arguments());
-                }
-                case Item.CustomToolCall call -> {
-                    if (toolTurn == null) {
-                        toolTurn = messages.addObject().put("role", "assistant");
-                        toolTurn.putNull("content");
-                    }
-                    ArrayNode calls = toolTurn.has("tool_calls") ? (ArrayNode) toolTurn.get("tool_calls")
-                            : toolTurn.putArray("tool_calls");
-                    calls.addObject().put("id", call.callId()).put("type", "function").putObject("function")
-                            .put("name", call.name()).put("arguments", Json.write(Json.object().put("input", call.input())));
-                }
+                case Item.FunctionCall call ->
+                        toolTurn = toolCall(messages, toolTurn, call.callId(), call.name(), call.arguments());
+                case Item.CustomToolCall call -> toolTurn = toolCall(messages, toolTurn, call.callId(), call.name(),
+                        Json.write(Json.object().put("input", call.input())));
                 case Item.FunctionCallOutput output -> {
                     messages.addObject().put("role", "tool").put("tool_call_id", output.callId())
                             .put("content", output.output());
@@ -112,6 +96,20 @@ public final class ResponsesMapping {
             chat.putObject("stream_options").put("include_usage", true);
         }
         return chat;
+    }
+
+    /** Adds a tool call to the assistant turn {@code toolTurn}, opening one when there is none; returns the turn. */
+    private static ObjectNode toolCall(ArrayNode messages, ObjectNode toolTurn, String callId, String name,
+                                       String arguments) {
+        ObjectNode turn = toolTurn;
+        if (turn == null) {
+            turn = messages.addObject().put("role", "assistant");
+            turn.putNull("content");
+        }
+        ArrayNode calls = turn.has("tool_calls") ? (ArrayNode) turn.get("tool_calls") : turn.putArray("tool_calls");
+        calls.addObject().put("id", callId).put("type", "function").putObject("function").put("name", name)
+                .put("arguments", arguments);
+        return turn;
     }
 
     /**
