@@ -57,7 +57,7 @@ public final class ResponsesChannel implements ClientChannel {
     @Override
     public boolean respond(ServedBy servedBy, byte[] json) {
         JsonNode chat = Json.parseOrNull(json);
-        ObjectNode response = ResponsesMapping.fromChat(chat == null ? Json.object() : chat, request, id, createdAt);
+        ObjectNode response = ResponsesObjects.fromChat(chat == null ? Json.object() : chat, request, id, createdAt);
         save(response);
         return client.respond(servedBy, Json.bytes(response));
     }
@@ -107,7 +107,7 @@ public final class ResponsesChannel implements ClientChannel {
             return;
         }
         ArrayNode items = Json.MAPPER.createArrayNode();
-        request.input().forEach(item -> items.add(ResponsesMapping.itemJson(item)));
+        request.input().forEach(item -> items.add(ResponsesObjects.itemJson(item)));
         try {
             store.get().save(keyId, new ResponseStore.Stored(id, request.previousResponseId(), items, response));
         } catch (SQLException e) {

@@ -63,7 +63,7 @@ public final class ResponsesStream {
             return List.of();
         }
         openResponse(json);
-        ResponsesMapping.chatUsage(json).ifPresent(value -> usage = Optional.of(value));
+        ResponsesObjects.chatUsage(json).ifPresent(value -> usage = Optional.of(value));
         JsonNode choice = json.path("choices").path(0);
         JsonNode delta = choice.path("delta");
         if (delta.path("content").isString() && !delta.path("content").stringValue().isEmpty()) {
@@ -86,7 +86,7 @@ public final class ResponsesStream {
         openResponse(Json.object());
         close();
         ended = true;
-        Optional<String> incomplete = ResponsesMapping.incompleteReason(finishReason);
+        Optional<String> incomplete = ResponsesObjects.incompleteReason(finishReason);
         ObjectNode response = current(incomplete.isPresent() ? ResponsesWire.Status.INCOMPLETE
                 : ResponsesWire.Status.COMPLETED, Optional.empty(), incomplete);
         emit(incomplete.isPresent() ? "response.incomplete" : "response.completed", Json.object().set("response", response));
@@ -113,7 +113,7 @@ public final class ResponsesStream {
 
     /** The response as it stands, for storing after {@link #finish}. */
     public ObjectNode response() {
-        Optional<String> incomplete = ResponsesMapping.incompleteReason(finishReason);
+        Optional<String> incomplete = ResponsesObjects.incompleteReason(finishReason);
         return current(incomplete.isPresent() ? ResponsesWire.Status.INCOMPLETE : ResponsesWire.Status.COMPLETED,
                 Optional.empty(), incomplete);
     }
@@ -135,12 +135,12 @@ public final class ResponsesStream {
     private void text(String delta) {
         if (open == null || open.kind() != Kind.MESSAGE) {
             close();
-            ObjectNode item = ResponsesMapping.messageItem(ResponsesMapping.newId("msg"), null,
+            ObjectNode item = ResponsesObjects.messageItem(ResponsesMapping.newId("msg"), null,
                     ResponsesWire.Status.IN_PROGRESS);
             open = new Open(output.size(), item, new StringBuilder(), Kind.MESSAGE);
             output.add(item);
             emit("response.output_item.added", Json.object().put("output_index", open.index()).set("item", item.deepCopy()));
-            emit("response.content_part.added", part(ResponsesMapping.textPart("")));
+            emit("response.content_part.added", part(ResponsesObjects.textPart("")));
         }
         open.text().append(delta);
         ObjectNode event = itemRef().put("content_index", 0).put("delta", delta);
@@ -156,8 +156,8 @@ public final class ResponsesStream {
             String name = call.path("function").path("name").asString("");
             String callId = call.path("id").asString(ResponsesMapping.newId("call"));
             boolean custom = customTools.contains(name);
-            ObjectNode item = custom ? ResponsesMapping.customToolCallItem(ResponsesMapping.newId("ctc"), callId, name, "")
-                    : ResponsesMapping.functionCallItem(ResponsesMapping.newId("fc"), callId, name, "",
+            ObjectNode item = custom ? ResponsesObjects.customToolCallItem(ResponsesMapping.newId("ctc"), callId, name, "")
+                    : ResponsesObjects.functionCallItem(ResponsesMapping.newId("fc"), callId, name, "",
                     ResponsesWire.Status.IN_PROGRESS);
             open = new Open(output.size(), item, new StringBuilder(), custom ? Kind.CUSTOM_CALL : Kind.FUNCTION_CALL);
             callItems.put(index, open.index());
@@ -188,7 +188,7 @@ public final class ResponsesStream {
                 ObjectNode textDone = itemRef().put("content_index", 0).put("text", text);
                 textDone.putArray("logprobs");
                 emit("response.output_text.done", textDone);
-                ObjectNode part = ResponsesMapping.textPart(text);
+                ObjectNode part = ResponsesObjects.textPart(text);
                 emit("response.content_part.done", part(part));
                 ((ArrayNode) item.get("content")).add(part);
             }
@@ -221,7 +221,7 @@ public final class ResponsesStream {
     }
 
     private ObjectNode current(ResponsesWire.Status status, Optional<ObjectNode> error, Optional<String> incomplete) {
-        return ResponsesMapping.response(id, createdAt, model, request, status, output.deepCopy(),
+        return ResponsesObjects.response(id, createdAt, model, request, status, output.deepCopy(),
                 status == ResponsesWire.Status.IN_PROGRESS ? Optional.empty() : usage, error, incomplete);
     }
 

@@ -3,8 +3,8 @@
  * upstream. {@link dev.gapwise.gateway.dialect.responses.ResponsesWire} holds the wire records, {@code
  * ResponsesIngress} reads and checks a request (a bad one is a 400 naming the field, in the OpenAI error shape the
  * Responses API shares), {@code ResponsesMapping} turns a request (with the stored turns its {@code
- * previous_response_id} points to) into a Chat Completions request and a chat answer into a response object,
- * {@code ResponsesStream} re-encodes a chat stream as the exact Responses events, {@code ResponsesChannel} sits
+ * previous_response_id} points to) into a Chat Completions request, {@code ResponsesObjects} a chat answer into a
+ * response object, {@code ResponsesStream} re-encodes a chat stream as the exact Responses events, {@code ResponsesChannel} sits
  * between the call loop and the HTTP edge, and {@code ResponseStore} keeps stored responses per key in the
  * ledger's database.
  *

@@ -47,10 +47,10 @@ class ResponseStoreTest {
 
     private static ResponseStore.Stored turn(String id, Optional<String> previous, String userText, String answer) {
         ArrayNode input = Json.MAPPER.createArrayNode();
-        input.add(ResponsesMapping.itemJson(new Item.Message("user", List.of(new ResponsesWire.Part.Text(userText,
+        input.add(ResponsesObjects.itemJson(new Item.Message("user", List.of(new ResponsesWire.Part.Text(userText,
                 false)))));
         ObjectNode response = Json.object().put("id", id);
-        response.putArray("output").add(ResponsesMapping.messageItem("msg_" + id, answer, ResponsesWire.Status.COMPLETED));
+        response.putArray("output").add(ResponsesObjects.messageItem("msg_" + id, answer, ResponsesWire.Status.COMPLETED));
         return new ResponseStore.Stored(id, previous, input, response);
     }
 

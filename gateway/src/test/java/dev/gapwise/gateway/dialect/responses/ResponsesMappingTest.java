@@ -57,7 +57,7 @@ class ResponsesMappingTest {
                  "arguments":"{}"}}]}}],"usage":{"prompt_tokens":10,"completion_tokens":7,
                  "prompt_tokens_details":{"cached_tokens":4},"completion_tokens_details":{"reasoning_tokens":2}}}""");
 
-        ObjectNode response = ResponsesMapping.fromChat(chat, request, "resp_1", 1_700_000_000L);
+        ObjectNode response = ResponsesObjects.fromChat(chat, request, "resp_1", 1_700_000_000L);
 
         assertThat(response.path("object").asString()).isEqualTo("response");
         assertThat(response.path("status").asString()).isEqualTo("completed");
@@ -101,10 +101,10 @@ class ResponsesMappingTest {
                 {"choices":[{"index":0,"finish_reason":"tool_calls","message":{"role":"assistant","content":null,
                  "tool_calls":[{"id":"c2","type":"function","function":{"name":"apply_patch",
                  "arguments":"{\\"input\\":\\"*** End Patch\\"}"}}]}}]}""");
-        JsonNode item = ResponsesMapping.fromChat(answer, request, "resp_2", 1L).path("output").path(0);
+        JsonNode item = ResponsesObjects.fromChat(answer, request, "resp_2", 1L).path("output").path(0);
         assertThat(item.path("type").asString()).isEqualTo("custom_tool_call");
         assertThat(item.path("input").asString()).isEqualTo("*** End Patch");
-        assertThat(ResponsesMapping.itemJson(request.input().get(2)).path("type").asString())
+        assertThat(ResponsesObjects.itemJson(request.input().get(2)).path("type").asString())
                 .isEqualTo("custom_tool_call_output");
     }
 }
