@@ -67,7 +67,8 @@ class DialectContractTest extends SharedGatewayTest {
     record Upstream(String name, String model, String path, String imageMarker) {
     }
 
-    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient());
+    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient(),
+            new ResponsesContractClient());
     static final List<Upstream> UPSTREAMS = List.of(
             new Upstream("openai", "cheap-model", "/v1/chat/completions", "\"image_url\""),
             new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\""));
