@@ -16,6 +16,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.ByteBuffer;
@@ -72,8 +73,12 @@ final class StoredResponsesHandler extends Handler.Abstract {
                 if (stored.isEmpty()) {
                     channel.fail(notFound(id));
                 } else {
-                    ok(response, callback, inputItems ? ResponseStore.inputItemsPage(stored.get().inputItems())
-                            : stored.get().response());
+                    Optional<String> badQuery = inputItems ? badQuery(request) : Optional.empty();
+                    if (badQuery.isPresent()) {
+                        channel.fail(new Failure.BadRequest(badQuery.get()));
+                    } else {
+                        ok(response, callback, inputItems ? page(request, stored.get()) : stored.get().response());
+                    }
                 }
             } else if (HttpMethod.DELETE.is(method) && !inputItems) {
                 if (store.get().delete(owner, id)) {
@@ -89,6 +94,29 @@ final class StoredResponsesHandler extends Handler.Abstract {
             channel.fail(new Failure.Protocol(503, "stored responses cannot be read: the database is unreachable"));
         }
         return true;
+    }
+
+    /** What is wrong with an {@code input_items} query, if anything. */
+    private static Optional<String> badQuery(Request request) {
+        Fields query = Request.extractQueryParameters(request);
+        String limit = query.getValue("limit");
+        if (limit != null && !limit.matches("\\d{1,3}") || limit != null && !(Integer.parseInt(limit) >= 1
+                && Integer.parseInt(limit) <= 100)) {
+            return Optional.of("'limit' must be a whole number from 1 to 100");
+        }
+        String order = query.getValue("order");
+        if (order != null && !order.equals("asc") && !order.equals("desc")) {
+            return Optional.of("'order' must be asc or desc");
+        }
+        return Optional.empty();
+    }
+
+    /** The page of input items the query asks for: {@code order} (asc, desc), {@code after}, {@code limit}. */
+    private static ObjectNode page(Request request, ResponseStore.Stored stored) {
+        Fields query = Request.extractQueryParameters(request);
+        int limit = Integer.parseInt(Optional.ofNullable(query.getValue("limit")).orElse("20"));
+        return ResponseStore.inputItemsPage(stored.inputItems(), "asc".equals(query.getValue("order")),
+                Optional.ofNullable(query.getValue("after")), limit);
     }
 
     private static Failure notFound(String id) {

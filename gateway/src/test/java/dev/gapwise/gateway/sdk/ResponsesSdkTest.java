@@ -170,4 +170,21 @@ class ResponsesSdkTest extends SharedGatewayTest {
         assertThat(response._additionalProperties().get("store")).isEqualTo(JsonValue.from(false));
         assertThatThrownBy(() -> client.responses().retrieve(response.id())).isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void pagesThroughTheInputItemsOfAStoredResponse() {
+        List<ResponseInputItem> input = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            input.add(ResponseInputItem.ofEasyInputMessage(com.openai.models.responses.EasyInputMessage.builder()
+                    .role(com.openai.models.responses.EasyInputMessage.Role.USER).content("message " + i).build()));
+        }
+        Response response = client.responses().create(ResponseCreateParams.builder().model("cheap-model")
+                .inputOfResponse(input).build());
+
+        List<String> texts = new ArrayList<>();
+        client.responses().inputItems().list(response.id()).autoPager().forEach(item -> texts.add(
+                item.asResponseInputMessageItem().content().getFirst().asInputText().text()));
+
+        assertThat(texts).hasSize(25).startsWith("message 24", "message 23").endsWith("message 0");
+    }
 }

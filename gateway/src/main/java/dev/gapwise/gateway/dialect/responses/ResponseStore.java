@@ -149,18 +149,36 @@ public final class ResponseStore {
         return new History.Found(items);
     }
 
-    /** The JSON of a list of stored input items, as {@code GET /v1/responses/{id}/input_items} lists them. */
-    public static ObjectNode inputItemsPage(ArrayNode items) {
-        ObjectNode page = Json.object().put("object", "list");
-        ArrayNode data = page.putArray("data");
-        for (int i = items.size() - 1; i >= 0; i--) {
-            data.add(items.get(i));
+    /**
+     * One page of a turn's input items, as {@code GET /v1/responses/{id}/input_items} lists them.
+     *
+     * @param items the turn's items, oldest first
+     * @param asc   oldest first ({@code order=asc}); else newest first, the API's default
+     * @param after list only the items after this id (in the chosen order); empty: from the start
+     * @param limit at most this many items (1 to 100)
+     */
+    public static ObjectNode inputItemsPage(ArrayNode items, boolean asc, Optional<String> after, int limit) {
+        List<JsonNode> ordered = new ArrayList<>();
+        items.forEach(ordered::add);
+        if (!asc) {
+            java.util.Collections.reverse(ordered);
         }
-        JsonNode first = data.isEmpty() ? null : data.get(0);
-        JsonNode last = data.isEmpty() ? null : data.get(data.size() - 1);
-        page.put("first_id", first == null ? null : first.path("id").asString(null));
-        page.put("last_id", last == null ? null : last.path("id").asString(null));
-        page.put("has_more", false);
-        return page;
+        int start = 0;
+        if (after.isPresent()) {
+            start = ordered.size();
+            for (int i = 0; i < ordered.size(); i++) {
+                if (ordered.get(i).path("id").asString("").equals(after.get())) {
+                    start = i + 1;
+                }
+            }
+        }
+        List<JsonNode> page = ordered.subList(start, Math.min(ordered.size(), start + limit));
+        ObjectNode out = Json.object().put("object", "list");
+        ArrayNode data = out.putArray("data");
+        page.forEach(data::add);
+        out.put("first_id", page.isEmpty() ? null : page.getFirst().path("id").asString(null));
+        out.put("last_id", page.isEmpty() ? null : page.getLast().path("id").asString(null));
+        out.put("has_more", start + page.size() < ordered.size());
+        return out;
     }
 }

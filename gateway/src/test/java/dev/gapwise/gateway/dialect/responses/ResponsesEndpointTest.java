@@ -176,6 +176,28 @@ class ResponsesEndpointTest extends SharedGatewayTest {
         assertThat(gw.get("/v1/responses/resp_missing/input_items").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void pagesInputItemsInEitherOrder() {
+        JsonNode response = TestGateway.json(gw.post("/v1/responses", """
+                {"model":"cheap-model","input":[{"role":"user","content":"one"},{"role":"assistant","content":"two"},
+                 {"role":"user","content":"three"}]}""").body());
+        String items = "/v1/responses/" + response.path("id").asString() + "/input_items";
+
+        JsonNode first = TestGateway.json(gw.get(items + "?order=asc&limit=2").body());
+        JsonNode rest = TestGateway.json(gw.get(items + "?order=asc&limit=2&after="
+                + first.path("last_id").asString()).body());
+
+        assertThat(first.path("data").size()).isEqualTo(2);
+        assertThat(first.path("data").path(0).path("content").path(0).path("text").asString()).isEqualTo("one");
+        assertThat(first.path("has_more").asBoolean()).isTrue();
+        assertThat(rest.path("data").size()).isEqualTo(1);
+        assertThat(rest.path("data").path(0).path("content").path(0).path("text").asString()).isEqualTo("three");
+        assertThat(rest.path("has_more").asBoolean()).isFalse();
+        assertThat(gw.get(items + "?limit=500").statusCode()).isEqualTo(400);
+        assertThat(TestGateway.json(gw.get(items + "?order=sideways").body()).path("error").path("message").asString())
+                .contains("'order'");
+    }
+
     private static Map<String, Object> lastRow() {
         return gw.ledgerRows().stream().max(Comparator.comparing(r -> (String) r.get("at_utc"))).orElseThrow();
     }
