@@ -22,6 +22,7 @@ import dev.gapwise.gateway.spend.SpendHistory;
 import dev.gapwise.gateway.spend.counter.Counters;
 import dev.gapwise.gateway.spend.counter.LocalCounters;
 import dev.gapwise.gateway.spend.counter.RedisCounters;
+import dev.gapwise.gateway.route.AliasedPlanner;
 import dev.gapwise.gateway.route.PolicyPlanner;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.routing.Classifiers;
@@ -209,7 +210,7 @@ public final class Gateway implements AutoCloseable {
         InFlight inFlight = new InFlight();
         Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, allowances, spend, inFlight,
                 config.server().shutdownGrace());
-        RoutePlanner planner = planners.apply(fleet);
+        RoutePlanner planner = AliasedPlanner.of(planners.apply(fleet), config.modelAliases());
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
                 redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()),

@@ -86,12 +86,16 @@ public final class AttemptRunner {
         DialectUpstream provider = target.dialect().upstream();
         WireDialect ingress = request.context().ingress();
         ObjectNode translated;
+        List<String> notes;
         switch (Translation.request(ingress, target.dialect(), request.body())) {
             case Translation.Request.Refused refused -> {
                 return new Result.Untranslatable(new Failure.BadRequest(refused.reason() + " (deployment "
                         + target.deployment().id() + " speaks " + target.dialect().id() + ")"));
             }
-            case Translation.Request.Translated done -> translated = done.body();
+            case Translation.Request.Translated done -> {
+                translated = done.body();
+                notes = done.notes();
+            }
         }
         switch (tab.admit(target, number)) {
             case AttemptGate.Verdict.Stop stop -> {
@@ -106,19 +110,65 @@ public final class AttemptRunner {
         long overheadBefore = sent - request.receivedNanos() - waits.nanos;
         Attempt.Builder attempt = new Attempt.Builder(request.context(), number, target.deployment(), reason, startedAt, sent);
         Cancellation cancellation = request.cancellation();
+        boolean sameDialect = ingress.kind() == target.dialect().kind();
         UpstreamClient.Sent response = upstream.send(target.endpoint(), headers -> {
             headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
             provider.authorize(headers, target.apiKey());
+            if (sameDialect) {
+                request.clientHeaders().forEach(headers::put);
+            }
         }, body, timeouts, cancellation);
         try {
-            return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore);
+            return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore, notes);
+        } finally {
+            cancellation.closed();
+        }
+    }
+
+    /** Counts a request's input tokens at {@code target} (see {@link CallLoop#countTokens}). */
+    TokenCountOutcome count(CallRequest request, Target target) {
+        DialectUpstream provider = target.dialect().upstream();
+        Optional<java.net.URI> endpoint = provider.countEndpoint(target.endpoint());
+        if (endpoint.isEmpty() || request.context().ingress().kind() != target.dialect().kind()) {
+            long characters = TokenEstimate.characters(request.body());
+            return new TokenCountOutcome.Estimated(target.deployment().id(), Usage.estimateTokens(characters),
+                    "estimate: about 4 characters a token of the request's text (" + characters + " characters); "
+                            + target.deployment().id() + " speaks " + target.dialect().id()
+                            + ", which has no token-count endpoint");
+        }
+        byte[] body = Json.bytes(provider.prepare(request.body(), target.deployment().upstreamModel()));
+        Cancellation cancellation = new Cancellation();
+        UpstreamClient.Sent response = upstream.send(endpoint.get(), headers -> {
+            headers.put(HttpHeader.ACCEPT, "application/json");
+            provider.authorize(headers, target.apiKey());
+            request.clientHeaders().forEach(headers::put);
+        }, body, timeouts, cancellation);
+        try {
+            return switch (response) {
+                case UpstreamClient.Unanswered unanswered -> new TokenCountOutcome.Failed(
+                        new Failure.Upstream(unanswered.errorClass(), 0, unanswered.message()));
+                case UpstreamClient.Opened opened when opened.status() / 100 != 2 -> {
+                    byte[] error = readQuietly(opened.body(), MAX_ERROR_BODY);
+                    yield new TokenCountOutcome.Failed(new Failure.Upstream(ErrorClass.ofStatus(opened.status()),
+                            opened.status(), redactor.redact(provider.errorMessage(error))));
+                }
+                case UpstreamClient.Opened opened -> {
+                    byte[] raw = readQuietly(opened.body(), MAX_ERROR_BODY);
+                    JsonNode json = Json.parseOrNull(raw);
+                    yield json != null && json.path("input_tokens").isIntegralNumber()
+                            ? new TokenCountOutcome.Exact(target.deployment().id(), raw)
+                            : new TokenCountOutcome.Failed(new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(),
+                            "the upstream's token count is not {\"input_tokens\": N}"));
+                }
+            };
         } finally {
             cancellation.closed();
         }
     }
 
     private Result answer(CallRequest request, Target target, String reason, ClientChannel client, Waits waits,
-                          UpstreamClient.Sent response, Attempt.Builder attempt, long sent, long overheadBefore) {
+                          UpstreamClient.Sent response, Attempt.Builder attempt, long sent, long overheadBefore,
+                          List<String> notes) {
         DialectUpstream provider = target.dialect().upstream();
         return switch (response) {
             case UpstreamClient.Unanswered unanswered when request.cancellation().reason().isPresent() -> {
@@ -137,18 +187,21 @@ public final class AttemptRunner {
                 ErrorClass errorClass = ErrorClass.ofStatus(opened.status());
                 Optional<Duration> retryAfter = Backoff.retryAfter(opened.headers().get("retry-after-ms"),
                         opened.headers().get(HttpHeader.RETRY_AFTER), clock.instant());
+                Optional<Boolean> shouldRetry = Optional.ofNullable(opened.headers().get("x-should-retry"))
+                        .map(value -> value.strip().toLowerCase(java.util.Locale.ROOT))
+                        .filter(value -> value.equals("true") || value.equals("false")).map(Boolean::valueOf);
                 yield failed(attempt.failed(opened.status(), errorClass, Usage.NONE),
-                        new Failure.Upstream(errorClass, opened.status(), redactor.redact(provider.errorMessage(error))),
-                        retryAfter);
+                        new Failure.Upstream(errorClass, opened.status(), redactor.redact(provider.errorMessage(error)),
+                                shouldRetry), retryAfter);
             }
             case UpstreamClient.Opened opened -> request.stream()
-                    ? stream(request, target, reason, opened, attempt, client, overheadBefore, waits)
-                    : complete(request, target, reason, opened, attempt, client, waits);
+                    ? stream(request, target, reason, opened, attempt, client, overheadBefore, waits, notes)
+                    : complete(request, target, reason, opened, attempt, client, waits, notes);
         };
     }
 
     private Result complete(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
-                            Attempt.Builder attempt, ClientChannel client, Waits waits) {
+                            Attempt.Builder attempt, ClientChannel client, Waits waits, List<String> notes) {
         DialectUpstream provider = target.dialect().upstream();
         byte[] raw;
         try (InputStream in = opened.body()) {
@@ -179,16 +232,18 @@ public final class AttemptRunner {
         byte[] answer = ingress.kind() == target.dialect().kind() ? raw
                 : Json.bytes(Translation.response(target.dialect(), ingress, json, clock.instant().getEpochSecond()));
         long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
-        boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead), answer);
+        boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead, notes),
+                answer);
         return new Result.Done(done, delivered ? CallOutcome.Answered::new : CallOutcome.ClientGone::new);
     }
 
     private Result stream(CallRequest request, Target target, String reason, UpstreamClient.Opened opened,
-                          Attempt.Builder attempt, ClientChannel client, long overhead, Waits waits) {
+                          Attempt.Builder attempt, ClientChannel client, long overhead, Waits waits,
+                          List<String> notes) {
         StreamTracker tracker = target.dialect().upstream().tracker();
         StreamTranslator translator = Translation.stream(target.dialect(), request.context().ingress(),
                 request.clientWantsUsage(), clock.instant().getEpochSecond());
-        ClientChannel.ServedBy servedBy = new ClientChannel.ServedBy(target.deployment().id(), reason, overhead);
+        ClientChannel.ServedBy servedBy = new ClientChannel.ServedBy(target.deployment().id(), reason, overhead, notes);
         SseReader reader = new SseReader(opened.body());
         boolean started = false;
         Attempt done = null;

@@ -49,6 +49,21 @@ public final class CallLoop {
         }
     }
 
+    /**
+     * Counts a request's input tokens for the deployment the route puts first: exactly, by the upstream's own
+     * count endpoint, when its dialect has one and the request is in that dialect; else an estimate. Nothing is
+     * billed or recorded (counting is free at the providers that offer it).
+     */
+    public TokenCountOutcome countTokens(CallRequest request, RoutePlan.Route route) {
+        for (Candidate candidate : route.candidates()) {
+            Target target = targets.get(candidate.deployment().id());
+            if (target != null) {
+                return runner.count(request, target);
+            }
+        }
+        return new TokenCountOutcome.Failed(new Failure.NoDeployment("no deployment could count the tokens"));
+    }
+
     private CallOutcome call(CallRequest request, RoutePlan.Route route, ClientChannel client, AttemptGate.Tab tab) {
         List<Attempt> attempts = new ArrayList<>();
         Failure gateStop = null;
@@ -100,7 +115,8 @@ public final class CallLoop {
                 if (!error.fallsBack()) {
                     return new CallOutcome.Failed(last, List.copyOf(attempts));
                 }
-                if (!error.retryable() || tryNumber == retry.attemptsPerDeployment()) {
+                boolean upstreamSaysNo = failed.failure().shouldRetry().filter(retry -> !retry).isPresent();
+                if (!error.retryable() || upstreamSaysNo || tryNumber == retry.attemptsPerDeployment()) {
                     break;
                 }
                 Optional<Duration> wait = Backoff.delay(retry, tryNumber, failed.retryAfter(), clock.instant());

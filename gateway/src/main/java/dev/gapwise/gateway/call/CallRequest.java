@@ -2,6 +2,7 @@ package dev.gapwise.gateway.call;
 
 import tools.jackson.databind.node.ObjectNode;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,12 +15,22 @@ import java.util.Objects;
  * @param promptCharacters size of the request, for token estimates when the provider reports none
  * @param receivedNanos    {@link System#nanoTime()} when the request arrived, for the overhead measure
  * @param cancellation     how the edge stops the call (client gone, shutdown)
+ * @param clientHeaders    the client's headers its dialect forwards to an upstream of the same dialect (lower-case
+ *                         names, e.g. {@code anthropic-beta})
  */
 public record CallRequest(RequestContext context, ObjectNode body, boolean stream, boolean clientWantsUsage,
-                          long promptCharacters, long receivedNanos, Cancellation cancellation) {
+                          long promptCharacters, long receivedNanos, Cancellation cancellation,
+                          Map<String, String> clientHeaders) {
     public CallRequest {
         Objects.requireNonNull(context, "context");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(cancellation, "cancellation");
+        clientHeaders = Map.copyOf(clientHeaders);
+    }
+
+    /** A request with no headers to forward. */
+    public CallRequest(RequestContext context, ObjectNode body, boolean stream, boolean clientWantsUsage,
+                       long promptCharacters, long receivedNanos, Cancellation cancellation) {
+        this(context, body, stream, clientWantsUsage, promptCharacters, receivedNanos, cancellation, Map.of());
     }
 }

@@ -26,7 +26,15 @@ public interface ClientChannel {
      * @param deploymentId  the deployment
      * @param reason        the routing reason
      * @param overheadNanos time spent in the gateway so far, upstream waiting excluded
+     * @param notes         what translation dropped or approximated (empty when none)
      */
-    record ServedBy(String deploymentId, String reason, long overheadNanos) {
+    record ServedBy(String deploymentId, String reason, long overheadNanos, java.util.List<String> notes) {
+        public ServedBy {
+            notes = java.util.List.copyOf(notes);
+        }
+
+        public ServedBy(String deploymentId, String reason, long overheadNanos) {
+            this(deploymentId, reason, overheadNanos, java.util.List.of());
+        }
     }
 }

@@ -114,7 +114,12 @@ public sealed interface Failure {
     }
 
     /** Every candidate failed; {@code status} is the last upstream HTTP status, 0 if none. */
-    record Upstream(ErrorClass errorClass, int status, String message) implements Failure {
+    record Upstream(ErrorClass errorClass, int status, String message, java.util.Optional<Boolean> shouldRetry)
+            implements Failure {
+        /** A failure the upstream said nothing about retrying. */
+        public Upstream(ErrorClass errorClass, int status, String message) {
+            this(errorClass, status, message, java.util.Optional.empty());
+        }
     }
 
     /** A bug in the gateway. */

@@ -64,7 +64,7 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis");
+                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis", "model_aliases");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -98,7 +98,29 @@ public final class ConfigLoader {
         Policy policy = policy(root.path("policy"));
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
                 policy, access(top.child("endpoint_access"), adminKey),
-                SpendConfigReader.read(top, fromDeployments, policy));
+                SpendConfigReader.read(top, fromDeployments, policy), modelAliases(top.child("model_aliases")));
+    }
+
+    /**
+     * {@code model_aliases:} name → model, deployment id or {@code auto}; a name ending in {@code *} is a prefix.
+     * Both sides are non-blank; an alias may not name another alias (one hop, no loops).
+     */
+    private static Map<String, String> modelAliases(ConfigNode node) {
+        Map<String, String> aliases = new LinkedHashMap<>();
+        for (String name : node.keys()) {
+            String target = node.optionalText(name).map(String::strip).filter(t -> !t.isEmpty())
+                    .orElseThrow(() -> node.error(name, "must name the model, deployment id or \"auto\" that serves it"));
+            if (name.isBlank() || name.equals("*")) {
+                throw node.error(name, "an alias needs a name (a prefix ends in *, e.g. claude-sonnet-4-5*)");
+            }
+            aliases.put(name.strip(), target);
+        }
+        aliases.forEach((name, target) -> {
+            if (aliases.containsKey(target)) {
+                throw node.error(name, "names the alias '" + target + "'; name the model it stands for instead");
+            }
+        });
+        return aliases;
     }
 
     /** The routing policy ({@code policy:}), or the built-in one when the file has none. */

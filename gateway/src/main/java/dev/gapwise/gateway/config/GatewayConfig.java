@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param policy             the routing policy: tiers, eligibility, objectives, rules
  * @param access             who may read /metrics, /v1/models and /readyz once keys are in use
  * @param spend              prices beyond the catalog's, budgets, rate limits and the shared Redis
+ * @param modelAliases       model names clients send mapped to the model, deployment or {@code auto} that serves
+ *                           them; a name ending in {@code *} is a prefix ({@code claude-sonnet-4-5*})
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
-                            EndpointAccess access, SpendConfig spend) {
+                            EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -42,6 +44,16 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(spend, "spend");
+        modelAliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelAliases));
+    }
+
+    /** A configuration without model aliases. */
+    public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
+                         List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
+                         LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
+                         EndpointAccess access, SpendConfig spend) {
+        this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
+                access, spend, Map.of());
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -53,17 +65,17 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend);
+                timeouts, policy, access, spend, modelAliases);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value);
+                timeouts, policy, access, value, modelAliases);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend);
+                timeouts, policy, access, spend, modelAliases);
     }
 }
 

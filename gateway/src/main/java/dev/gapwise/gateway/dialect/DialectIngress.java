@@ -17,6 +17,14 @@ public interface DialectIngress {
     /** The endpoint's path, e.g. {@code /v1/chat/completions}. */
     String path();
 
+    /**
+     * The path of the dialect's token-count endpoint ({@code /v1/messages/count_tokens}), when it has one. Its
+     * requests are chat requests without the output fields, checked by {@link #parse} as such.
+     */
+    default java.util.Optional<String> countTokensPath() {
+        return java.util.Optional.empty();
+    }
+
     /** The endpoint's short name for metrics and logs, e.g. {@code chat_completions}. */
     String endpoint();
 
@@ -26,15 +34,35 @@ public interface DialectIngress {
      */
     boolean claims(String path, HttpFields headers);
 
+    /**
+     * The client headers (lower-case names) forwarded to an upstream of this same dialect, e.g. Anthropic's {@code
+     * anthropic-beta} and {@code anthropic-version}; never credentials. Dropped when another dialect serves.
+     */
+    default java.util.List<String> forwardedHeaders() {
+        return java.util.List.of();
+    }
+
     /** A checked request, or the message of a 400 naming what is wrong. */
     Parsed parse(ObjectNode body);
 
     /**
-     * The body of {@code GET /v1/models} in this dialect's list format.
+     * The body of {@code GET /v1/models} in this dialect's list format; OpenAI's {@code {"object":"list","data":[…]}}
+     * unless the dialect has its own.
      *
      * @param owners every model id offered, in order, with who serves it
      */
-    ObjectNode modelList(java.util.SequencedMap<String, String> owners);
+    default ObjectNode modelList(java.util.SequencedMap<String, String> owners) {
+        ObjectNode list = dev.gapwise.gateway.dialect.neutral.Json.object().put("object", "list");
+        tools.jackson.databind.node.ArrayNode data = list.putArray("data");
+        owners.forEach((id, owner) -> data.addObject().put("id", id).put("object", "model").put("created", 0)
+                .put("owned_by", owner));
+        return list;
+    }
+
+    /** A checked token-count request ({@link #countTokensPath}); dialects without one refuse it. */
+    default Parsed parseCount(ObjectNode body) {
+        return new Parsed.Bad("this API has no token-count endpoint");
+    }
 
     /** The system instructions of a valid request, as text (empty when none), for routing. */
     String systemText(ObjectNode body);

@@ -14,6 +14,14 @@ public interface DialectUpstream {
     /** The chat endpoint under a provider's base URL. */
     URI endpoint(URI baseUrl);
 
+    /**
+     * The endpoint that counts a request's input tokens exactly (Anthropic's {@code /v1/messages/count_tokens}),
+     * given the chat endpoint; empty when the dialect has none.
+     */
+    default Optional<URI> countEndpoint(URI chatEndpoint) {
+        return Optional.empty();
+    }
+
     /** Adds the provider's authentication and version headers; keyless local servers get none. */
     void authorize(HttpFields.Mutable headers, Optional<String> apiKey);
 

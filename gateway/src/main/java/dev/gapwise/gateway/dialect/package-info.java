@@ -39,6 +39,10 @@
  *   exhaustive, so a new part or event kind is a compile error in every dialect until each says what it does.</li>
  *   <li>Add the dialect's line to the contract suite's list of dialects: it then runs against every other one.</li>
  * </ol>
+ * Optional capabilities are default methods that say "none": {@code DialectIngress.countTokensPath} (with {@code
+ * parseCount}), {@code forwardedHeaders}, {@code modelList} (OpenAI's list shape) and {@code
+ * DialectUpstream.countEndpoint}; override them when the dialect has the capability.
+ *
  * Everything here is stateless and thread-safe except the per-stream decoders, encoders, trackers and translators.
  */
 package dev.gapwise.gateway.dialect;

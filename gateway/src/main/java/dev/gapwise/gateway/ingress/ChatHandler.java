@@ -7,6 +7,9 @@ import dev.gapwise.gateway.call.CallRequest;
 import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RequestContext;
+import dev.gapwise.gateway.call.ClientChannel;
+import dev.gapwise.gateway.call.TokenCountOutcome;
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.keys.AuthDecision;
 import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
@@ -38,8 +41,11 @@ import java.util.Optional;
 final class ChatHandler extends Handler.Abstract {
     private static final Logger ACCESS = LoggerFactory.getLogger("gapwise.access");
     static final String TIER_HEADER = "x-gapwise-tier";
+    /** On a token count: {@code exact}, or how the estimate was made. */
+    static final String TOKEN_COUNT_HEADER = "x-gapwise-token-count";
 
     private final WireDialect dialect;
+    private final boolean counting;
     private final String endpoint;
     private final Ingress.Parts parts;
     private final RequestIds ids;
@@ -48,14 +54,22 @@ final class ChatHandler extends Handler.Abstract {
     private final Front front;
 
     ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
-        this(dialect, dialect.ingress().endpoint(), parts, ids, budget, json, Front.CHAT);
+        this(dialect, false, parts, ids, budget, json);
+    }
+
+    /** @param counting this is the dialect's token-count endpoint: the route is planned, then the tokens counted */
+    ChatHandler(WireDialect dialect, boolean counting, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
+                IngressJson json) {
+        this(dialect, counting ? "count_tokens" : dialect.ingress().endpoint(), counting, parts, ids, budget, json,
+                Front.chat(counting));
     }
 
     /** An endpoint whose body is read by {@code front} and answered in {@code dialect}'s error shape. */
-    ChatHandler(WireDialect dialect, String endpoint, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
-                IngressJson json, Front front) {
+    ChatHandler(WireDialect dialect, String endpoint, boolean counting, Ingress.Parts parts, RequestIds ids,
+                BodyBudget budget, IngressJson json, Front front) {
         this.front = front;
         this.dialect = dialect;
+        this.counting = counting;
         this.endpoint = endpoint;
         this.parts = parts;
         this.ids = ids;
@@ -189,7 +203,10 @@ final class ChatHandler extends Handler.Abstract {
                 RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
                         ok.model(), route.tier(), route.decision(), team);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
-                        received, cancellation);
+                        received, cancellation, forwarded(request));
+                if (counting) {
+                    yield count(channel, call, route, ok.model());
+                }
                 CallOutcome result = parts.loop().call(call, route, answer.apply(channel));
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();
@@ -203,6 +220,36 @@ final class ChatHandler extends Handler.Abstract {
                     case CallOutcome.ClientGone gone -> new Handled("client_gone", ok.model(), served);
                 };
             }
+        };
+    }
+
+    /** The client headers the dialect forwards to a same-dialect upstream, each cleaned of control characters. */
+    private java.util.Map<String, String> forwarded(Request request) {
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : dialect.ingress().forwardedHeaders()) {
+            java.util.List<String> values = request.getHeaders().getValuesList(name);
+            if (!values.isEmpty()) {
+                headers.put(name, CleanText.of(String.join(",", values), 1000));
+            }
+        }
+        return headers;
+    }
+
+    /** Answers a token-count request: the upstream's exact count, or an estimate marked as one. */
+    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model) {
+        return switch (parts.loop().countTokens(call, route)) {
+            case TokenCountOutcome.Exact exact -> {
+                channel.header(TOKEN_COUNT_HEADER, "exact");
+                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", 0), exact.body());
+                yield new Handled("ok", model, exact.deploymentId());
+            }
+            case TokenCountOutcome.Estimated estimated -> {
+                channel.header(TOKEN_COUNT_HEADER, CleanText.of(estimated.method(), 500));
+                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count", 0),
+                        Json.bytes(Json.object().put("input_tokens", estimated.inputTokens())));
+                yield new Handled("estimated", model, estimated.deploymentId());
+            }
+            case TokenCountOutcome.Failed failed -> failed(channel, failed.failure(), model);
         };
     }
 

@@ -128,6 +128,7 @@ final class ErrorResponses {
             }
             case Failure.OverLimit o -> headers.put("x-should-retry", "false");
             case Failure.Unpriced u -> headers.put("x-should-retry", "false");
+            case Failure.Upstream u -> u.shouldRetry().ifPresent(retry -> headers.put("x-should-retry", retry.toString()));
             default -> {
             }
         }

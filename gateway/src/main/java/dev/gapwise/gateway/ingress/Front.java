@@ -34,9 +34,15 @@ interface Front {
      */
     Parsed parse(IngressJson json, WireDialect dialect, byte[] body, Optional<String> keyId);
 
-    /** A chat endpoint: the body is the request, the answer goes out as it is. */
-    Front CHAT = (json, dialect, body, keyId) -> switch (RequestParser.parse(json, dialect, body)) {
-        case RequestParser.Result.Bad bad -> new Parsed.Bad(bad.failure());
-        case RequestParser.Result.Ok ok -> new Parsed.Ok(ok.request(), channel -> channel);
-    };
+    /**
+     * A chat endpoint: the body is the request, the answer goes out as it is.
+     *
+     * @param counting the dialect's token-count endpoint (its body is checked as such)
+     */
+    static Front chat(boolean counting) {
+        return (json, dialect, body, keyId) -> switch (RequestParser.parse(json, dialect, body, counting)) {
+            case RequestParser.Result.Bad bad -> new Parsed.Bad(bad.failure());
+            case RequestParser.Result.Ok ok -> new Parsed.Ok(ok.request(), channel -> channel);
+        };
+    }
 }

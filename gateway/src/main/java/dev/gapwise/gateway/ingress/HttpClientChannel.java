@@ -1,6 +1,7 @@
 package dev.gapwise.gateway.ingress;
 
 import dev.gapwise.gateway.dialect.WireDialect;
+import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.call.ClientChannel;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.call.RateLimitStatus;
@@ -91,6 +92,11 @@ final class HttpClientChannel implements ClientChannel {
         }
     }
 
+    /** Adds a header to the answer still to be written. */
+    void header(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
     @Override
     public boolean send(ServedBy servedBy, SseEvent event) {
         if (!streaming) {
@@ -158,13 +164,6 @@ final class HttpClientChannel implements ClientChannel {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    /** Adds a header to the answer (a note on how the request was served); ignored once the answer started. */
-    void header(String name, String value) {
-        if (!response.isCommitted()) {
-            response.getHeaders().put(name, value);
-        }
-    }
-
     boolean finished() {
         return finished;
     }
@@ -191,6 +190,9 @@ final class HttpClientChannel implements ClientChannel {
         response.getHeaders().put("x-gapwise-deployment", servedBy.deploymentId());
         response.getHeaders().put("x-gapwise-route-reason", servedBy.reason());
         response.getHeaders().put("x-gapwise-overhead-ms", millis(servedBy.overheadNanos()));
+        if (!servedBy.notes().isEmpty()) {
+            response.getHeaders().put("x-gapwise-translation", CleanText.of(String.join("; ", servedBy.notes()), 1000));
+        }
         RateLimitHeaders.write(limits, dialect, Instant.now(), response.getHeaders());
     }
 }

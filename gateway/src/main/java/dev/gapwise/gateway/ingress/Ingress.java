@@ -80,9 +80,11 @@ public final class Ingress {
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
             paths.addMapping(PathSpec.from(dialect.ingress().path()), new ChatHandler(dialect, parts, ids, budget, json));
+            dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
+                    new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
         paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialects.of(DialectKind.OPENAI), "responses",
-                parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock())));
+                false, parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock())));
         paths.addMapping(PathSpec.from("/v1/responses/*"), new StoredResponsesHandler(parts.keys(), parts.responses()));
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 new ModelsHandler(parts.callable())));

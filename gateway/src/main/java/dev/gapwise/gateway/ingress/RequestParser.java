@@ -44,6 +44,11 @@ final class RequestParser {
     }
 
     static Result parse(IngressJson reader, WireDialect dialect, byte[] body) {
+        return parse(reader, dialect, body, false);
+    }
+
+    /** @param counting the body is a token-count request, checked by {@link DialectIngress#parseCount} */
+    static Result parse(IngressJson reader, WireDialect dialect, byte[] body, boolean counting) {
         JsonNode json;
         try {
             json = reader.tree(body);
@@ -53,7 +58,8 @@ final class RequestParser {
         if (json == null || !json.isObject()) {
             return bad("request body must be a JSON object");
         }
-        return switch (dialect.ingress().parse((ObjectNode) json)) {
+        ObjectNode object = (ObjectNode) json;
+        return switch (counting ? dialect.ingress().parseCount(object) : dialect.ingress().parse(object)) {
             case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request());
             case DialectIngress.Parsed.Bad wrong -> bad(wrong.message());
         };

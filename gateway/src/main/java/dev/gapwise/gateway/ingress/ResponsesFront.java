@@ -13,6 +13,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +21,10 @@ import java.util.Optional;
  * {@code POST /v1/responses} on the chat path: the body is checked ({@link ResponsesIngress}), the stored turns its
  * {@code previous_response_id} names are read back (a missing, expired or other key's id is a 404, never a
  * conversation silently cut short), and the turn becomes a chat request; the answer goes out through a {@link
- * ResponsesChannel}. {@code reasoning.effort} has no carrier on this path and is dropped with an {@code
- * x-gapwise-dropped} header. Thread-safe.
+ * ResponsesChannel}. {@code reasoning.effort} and reasoning items have no carrier on this path: they are dropped
+ * and named in the answer's {@code x-gapwise-translation} header, beside the translation's own notes. Thread-safe.
  */
 final class ResponsesFront implements Front {
-    static final String DROPPED_HEADER = "x-gapwise-dropped";
-
     private final Optional<ResponseStore> store;
     private final InstantSource clock;
 
@@ -73,11 +72,15 @@ final class ResponsesFront implements Front {
         ObjectNode chat = ResponsesMapping.chatRequest(request, history);
         IngressRequest parsed = new IngressRequest(chat, request.model(), request.stream(), true,
                 !request.tools().isEmpty());
+        List<String> notes = new ArrayList<>();
+        request.reasoningEffort().ifPresent(effort -> notes.add("'reasoning.effort' " + effort
+                + " dropped: the chat path has no reasoning setting"));
+        if (java.util.stream.Stream.concat(history.stream(), request.input().stream())
+                .anyMatch(item -> item instanceof ResponsesWire.Item.Reasoning)) {
+            notes.add("reasoning items dropped: only the provider that wrote them can read them");
+        }
         ResponsesWire.Request turn = request;
-        return new Parsed.Ok(parsed, channel -> {
-            turn.reasoningEffort().ifPresent(effort -> channel.header(DROPPED_HEADER, "reasoning.effort=" + effort
-                    + " (the chat path has no reasoning setting)"));
-            return new ResponsesChannel(channel, turn, clock.instant().getEpochSecond(), store, owner);
-        });
+        return new Parsed.Ok(parsed, channel -> new ResponsesChannel(channel, turn, clock.instant().getEpochSecond(),
+                store, owner, notes));
     }
 }

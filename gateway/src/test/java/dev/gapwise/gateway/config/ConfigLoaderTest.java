@@ -25,6 +25,16 @@ class ConfigLoaderTest {
         assertThat(config.retry().baseDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(config.timeouts().total()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.reference()).hasValue("openai-gpt-4.1");
+        assertThat(config.modelAliases()).containsEntry("claude-sonnet-4-5*", "auto");
+    }
+
+    @Test
+    void refusesAModelAliasThatNamesAnotherAliasOrNothing() {
+        assertThatThrownBy(() -> ConfigLoader.parse("model_aliases:\n  a: b\n  b: auto\n", "f"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model_aliases.a")
+                .hasMessageContaining("names the alias 'b'");
+        assertThatThrownBy(() -> ConfigLoader.parse("model_aliases:\n  a: ''\n", "f"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("model_aliases.a");
     }
 
     @Test

@@ -41,6 +41,12 @@ class DialectContractTest extends SharedGatewayTest {
         /** A question with a PNG image ({@link #IMAGE_DATA}). */
         String withImage(String model);
 
+        /** A question asking for reasoning in this dialect's words (Anthropic's {@code thinking}, OpenAI's effort). */
+        String withThinking(String model);
+
+        /** The signature of the answer's reasoning, when the dialect carries signed reasoning and the answer has it. */
+        java.util.Optional<String> thinkingSignature(JsonNode answer);
+
         /** A request this dialect must refuse with a 400 before calling anyone. */
         String broken(String model);
 
@@ -63,15 +69,23 @@ class DialectContractTest extends SharedGatewayTest {
         boolean hasErrorEvent(String sse);
     }
 
-    /** An upstream dialect: the test model routed to it and how its requests look. */
-    record Upstream(String name, String model, String path, String imageMarker) {
+    /**
+     * An upstream dialect: the test model routed to it and how its requests look.
+     *
+     * @param signsThinking the fake answers a reasoning request with a signed thinking block in this dialect
+     */
+    record Upstream(String name, String model, String path, String imageMarker, boolean signsThinking) {
+        @Override
+        public String toString() {
+            return name;
+        }
     }
 
     static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient(),
             new ResponsesContractClient());
     static final List<Upstream> UPSTREAMS = List.of(
-            new Upstream("openai", "cheap-model", "/v1/chat/completions", "\"image_url\""),
-            new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\""));
+            new Upstream("openai", "cheap-model", "/v1/chat/completions", "\"image_url\"", false),
+            new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\"", true));
 
     static Stream<Arguments> pairs() {
         return CLIENTS.stream().flatMap(client -> UPSTREAMS.stream().map(upstream -> Arguments.of(client, upstream)));
@@ -119,6 +133,26 @@ class DialectContractTest extends SharedGatewayTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String sent = gw.upstream.received().getFirst().body().toString();
         assertThat(sent).contains(IMAGE_DATA).contains(upstream.imageMarker());
+    }
+
+    @ParameterizedTest(name = "{0} client, {1} upstream")
+    @MethodSource("pairs")
+    void keepsSignedThinkingWhereBothSidesCarryItAndNotesItWhereNot(Client client, Upstream upstream) {
+        HttpResponse<String> response = post(client, client.withThinking(upstream.model()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = TestGateway.json(response.body());
+        assertThat(client.text(answer)).isEqualTo(Behaviour.TEXT);
+        boolean sameDialect = client.name().equals(upstream.name());
+        if (sameDialect && upstream.signsThinking()) {
+            assertThat(client.thinkingSignature(answer)).hasValue(dev.gapwise.gateway.fake.FakeUpstream.SIGNATURE);
+        } else {
+            assertThat(client.thinkingSignature(answer)).isEmpty();
+        }
+        if (!sameDialect) {
+            assertThat(response.headers().firstValue("x-gapwise-translation")).as("the reasoning request is noted")
+                    .hasValueSatisfying(note -> assertThat(note).contains("dropped"));
+        }
     }
 
     @ParameterizedTest(name = "{0} client, {1} upstream")
@@ -199,6 +233,19 @@ class DialectContractTest extends SharedGatewayTest {
             return """
                     {"model":"%s","messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},
                      {"type":"image_url","image_url":{"url":"data:image/png;base64,%s"}}]}]}""".formatted(model, IMAGE_DATA);
+        }
+
+        @Override
+        public String withThinking(String model) {
+            return """
+                    {"model":"%s","reasoning_effort":"low","messages":[{"role":"user","content":"Say hello"}]}"""
+                    .formatted(model);
+        }
+
+        /** Chat Completions has no signed reasoning. */
+        @Override
+        public java.util.Optional<String> thinkingSignature(JsonNode answer) {
+            return java.util.Optional.empty();
         }
 
         @Override
@@ -285,6 +332,23 @@ class DialectContractTest extends SharedGatewayTest {
                     {"model":"%s","max_tokens":50,"messages":[{"role":"user","content":[{"type":"text","text":"What is this?"},
                      {"type":"image","source":{"type":"base64","media_type":"image/png","data":"%s"}}]}]}"""
                     .formatted(model, IMAGE_DATA);
+        }
+
+        @Override
+        public String withThinking(String model) {
+            return """
+                    {"model":"%s","max_tokens":2048,"thinking":{"type":"enabled","budget_tokens":1024},
+                     "messages":[{"role":"user","content":"Say hello"}]}""".formatted(model);
+        }
+
+        @Override
+        public java.util.Optional<String> thinkingSignature(JsonNode answer) {
+            for (JsonNode block : answer.path("content")) {
+                if (block.path("type").asString("").equals("thinking")) {
+                    return java.util.Optional.of(block.path("signature").asString(""));
+                }
+            }
+            return java.util.Optional.empty();
         }
 
         /** An image block with no source: Anthropic would refuse it; the gateway must not pass it on. */

@@ -38,6 +38,23 @@ record ResponsesContractClient() implements DialectContractTest.Client {
                 .formatted(model, DialectContractTest.IMAGE_DATA);
     }
 
+    @Override
+    public String withThinking(String model) {
+        return """
+                {"model":"%s","input":"Say hello","reasoning":{"effort":"low"}}""".formatted(model);
+    }
+
+    /** The chat path carries no reasoning items, signed or not. */
+    @Override
+    public java.util.Optional<String> thinkingSignature(JsonNode answer) {
+        for (JsonNode item : answer.path("output")) {
+            if (item.path("type").asString("").equals("reasoning")) {
+                return java.util.Optional.of(item.path("encrypted_content").asString(""));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** An input item of a type no upstream can be given. */
     @Override
     public String broken(String model) {

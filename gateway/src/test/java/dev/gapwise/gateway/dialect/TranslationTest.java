@@ -127,4 +127,63 @@ class TranslationTest {
         assertThat(out.get(7).json().path("delta").path("stop_reason").asString()).isEqualTo("tool_use");
         assertThat(out.get(7).json().path("usage").path("output_tokens").asLong()).isEqualTo(2);
     }
+
+    @Test
+    void refusesAnOpenAiPartAnthropicCannotCarryNamingWhereItIs() {
+        Translation.Request request = Translation.request(OPENAI, ANTHROPIC, json("""
+                {"model":"m","messages":[{"role":"user","content":[{"type":"text","text":"hi"},
+                  {"type":"input_audio","input_audio":{"data":"AAAA","format":"wav"}}]}]}"""));
+
+        assertThat(request).isInstanceOfSatisfying(Translation.Request.Refused.class, refused -> assertThat(
+                refused.reason()).startsWith("messages[0].content[1]: an OpenAI 'input_audio' part")
+                .contains("no Anthropic Messages equivalent"));
+    }
+
+    @Test
+    void dropsThinkingForOpenAiWithNotesAndKeepsItWithItsSignatureOtherwise() {
+        ObjectNode anthropic = json("""
+                {"model":"m","max_tokens":10,"thinking":{"type":"enabled","budget_tokens":1024},
+                 "messages":[{"role":"user","content":"Hi"},
+                   {"role":"assistant","content":[{"type":"thinking","thinking":"hm","signature":"sig-1"},
+                     {"type":"text","text":"Hello"}]},
+                   {"role":"user","content":"Again"}]}""");
+
+        Translation.Request.Translated toOpenAi = (Translation.Request.Translated) Translation.request(ANTHROPIC,
+                OPENAI, anthropic);
+        ObjectNode back = ANTHROPIC.mapping().fromNeutral(ANTHROPIC.mapping().toNeutral(anthropic), new ArrayList<>());
+
+        assertThat(toOpenAi.body().toString()).doesNotContain("sig-1").doesNotContain("budget_tokens");
+        assertThat(toOpenAi.notes()).anyMatch(n -> n.startsWith("thinking blocks dropped"))
+                .anyMatch(n -> n.startsWith("'thinking' dropped"));
+        assertThat(back.path("messages").path(1).path("content").path(0).path("signature").asString()).isEqualTo("sig-1");
+        assertThat(back.path("thinking").path("budget_tokens").asInt()).as("extras go back to their own dialect")
+                .isEqualTo(1024);
+    }
+
+    @Test
+    void streamsAnthropicThinkingAndToolsToOpenAiWithoutTheThinking() {
+        StreamTranslator translator = Translation.stream(ANTHROPIC, OPENAI, true, 7);
+        List<SseEvent> out = new ArrayList<>();
+        for (String data : List.of(
+                "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"model\":\"c\",\"usage\":{\"input_tokens\":5,\"cache_read_input_tokens\":3,\"output_tokens\":1}}}",
+                "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"thinking\",\"thinking\":\"\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"thinking_delta\",\"thinking\":\"secret\"}}",
+                "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"signature_delta\",\"signature\":\"sig\"}}",
+                "{\"type\":\"content_block_stop\",\"index\":0}",
+                "{\"type\":\"content_block_start\",\"index\":1,\"content_block\":{\"type\":\"tool_use\",\"id\":\"t1\",\"name\":\"f\",\"input\":{}}}",
+                "{\"type\":\"content_block_delta\",\"index\":1,\"delta\":{\"type\":\"input_json_delta\",\"partial_json\":\"{}\"}}",
+                "{\"type\":\"content_block_stop\",\"index\":1}",
+                "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"tool_use\"},\"usage\":{\"output_tokens\":9}}",
+                "{\"type\":\"message_stop\"}")) {
+            out.addAll(translator.translate(SseEvent.parse(null, data)));
+        }
+        out.addAll(translator.finish());
+
+        String all = out.stream().map(SseEvent::data).reduce("", String::concat);
+        assertThat(all).doesNotContain("secret").doesNotContain("sig");
+        JsonNode tool = out.get(1).json().path("choices").path(0).path("delta").path("tool_calls").path(0);
+        assertThat(tool.path("index").asInt()).as("the first tool is index 0 whatever its block index").isZero();
+        assertThat(out.get(out.size() - 2).json().path("usage").path("prompt_tokens").asLong()).isEqualTo(8);
+        assertThat(out.getLast().data()).isEqualTo("[DONE]");
+    }
 }

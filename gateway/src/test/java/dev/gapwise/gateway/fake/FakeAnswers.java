@@ -22,6 +22,8 @@ final class FakeAnswers {
     private final String model;
     private final String tool;
     private final String text;
+    /** Anthropic extended thinking was asked for: the answer starts with a signed thinking block. */
+    private final boolean thinking;
 
     private final String credential;
 
@@ -38,7 +40,11 @@ final class FakeAnswers {
         }
         this.tool = toolName;
         this.text = lastIsToolResult() ? "The tool said: " + toolResult() : behaviour.text();
+        this.thinking = anthropic && request.path("thinking").path("type").asString("").equals("enabled");
     }
+
+    static final String THINKING = "Let me think about it.";
+    static final String SIGNATURE = "sig-fake-EqQBCkgIARABGAIiQ";
 
     private boolean lastIsToolResult() {
         JsonNode messages = request.path("messages");
@@ -117,6 +123,9 @@ final class FakeAnswers {
             ObjectNode body = JSON.createObjectNode().put("id", "msg_fake1").put("type", "message")
                     .put("role", "assistant").put("model", model);
             ArrayNode content = body.putArray("content");
+            if (thinking) {
+                content.addObject().put("type", "thinking").put("thinking", THINKING).put("signature", SIGNATURE);
+            }
             if (tool != null) {
                 content.addObject().put("type", "tool_use").put("id", "toolu_fake1").put("name", tool)
                         .putObject("input").put("location", "Paris");
@@ -234,28 +243,42 @@ final class FakeAnswers {
             anthropicCache(startUsage);
         }
         events.add(event("message_start", start, false));
-        if (tool != null) {
+        int index = 0;
+        if (thinking) {
             ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+            blockStart.putObject("content_block").put("type", "thinking").put("thinking", "").put("signature", "");
+            events.add(event("content_block_start", blockStart, false));
+            ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            delta.putObject("delta").put("type", "thinking_delta").put("thinking", THINKING);
+            events.add(event("content_block_delta", delta, false));
+            ObjectNode signature = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+            signature.putObject("delta").put("type", "signature_delta").put("signature", SIGNATURE);
+            events.add(event("content_block_delta", signature, false));
+            events.add(event("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0), false));
+            index = 1;
+        }
+        if (tool != null) {
+            ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
             blockStart.putObject("content_block").put("type", "tool_use").put("id", "toolu_fake1").put("name", tool)
                     .putObject("input");
             events.add(event("content_block_start", blockStart, false));
             for (String part : new String[] {"{\"location\":", "\"Paris\"}"}) {
-                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
                 delta.putObject("delta").put("type", "input_json_delta").put("partial_json", part);
                 events.add(event("content_block_delta", delta, true));
             }
         } else {
-            ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", 0);
+            ObjectNode blockStart = JSON.createObjectNode().put("type", "content_block_start").put("index", index);
             blockStart.putObject("content_block").put("type", "text").put("text", "");
             events.add(event("content_block_start", blockStart, false));
             events.add(new Event("event: ping\ndata: {\"type\": \"ping\"}\n\n", false));
             for (String piece : pieces()) {
-                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", 0);
+                ObjectNode delta = JSON.createObjectNode().put("type", "content_block_delta").put("index", index);
                 delta.putObject("delta").put("type", "text_delta").put("text", piece);
                 events.add(event("content_block_delta", delta, true));
             }
         }
-        events.add(event("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", 0), false));
+        events.add(event("content_block_stop", JSON.createObjectNode().put("type", "content_block_stop").put("index", index), false));
         ObjectNode delta = JSON.createObjectNode().put("type", "message_delta");
         delta.putObject("delta").put("stop_reason", tool != null ? "tool_use" : "end_turn").putNull("stop_sequence");
         delta.putObject("usage").put("output_tokens", completion());

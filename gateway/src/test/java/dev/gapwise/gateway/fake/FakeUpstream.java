@@ -37,6 +37,12 @@ import java.util.stream.Collectors;
 public final class FakeUpstream implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** What the fake's token-count endpoint answers, whatever the request. */
+    public static final long COUNTED_TOKENS = 4242;
+    /** The thinking text and signature of an Anthropic answer to a request with {@code thinking} enabled. */
+    public static final String THINKING = FakeAnswers.THINKING;
+    public static final String SIGNATURE = FakeAnswers.SIGNATURE;
+
     /** A request as received. */
     public record Received(String path, Map<String, String> headers, JsonNode body) {
     }
@@ -144,6 +150,16 @@ public final class FakeUpstream implements AutoCloseable {
         if (behaviour.headerDelayMs() > 0) {
             Thread.sleep(behaviour.headerDelayMs());
         }
+        if (path.endsWith("/messages/count_tokens")) {
+            if (behaviour.status() / 100 != 2) {
+                response.getHeaders().put("x-should-retry", "false");
+                write(response, callback, behaviour.status(), "application/json",
+                        new FakeAnswers(body, behaviour, true, null).error());
+                return;
+            }
+            write(response, callback, 200, "application/json", "{\"input_tokens\":" + COUNTED_TOKENS + "}");
+            return;
+        }
         boolean anthropic = path.endsWith("/messages");
         // headers of the upstream's own that must never reach the gateway's clients
         response.getHeaders().put("Connection", "X-Fake-Upstream");
@@ -155,6 +171,9 @@ public final class FakeUpstream implements AutoCloseable {
             if (behaviour.retryAfter() != null) {
                 response.getHeaders().put("Retry-After", behaviour.retryAfter());
             }
+            // as Anthropic's API does: a refused request is not worth retrying, an overload or a crash is
+            boolean refused = behaviour.status() / 100 == 4 && behaviour.status() != 429;
+            response.getHeaders().put("x-should-retry", Boolean.toString(!refused));
             write(response, callback, behaviour.status(), "application/json", answers.error());
             return;
         }

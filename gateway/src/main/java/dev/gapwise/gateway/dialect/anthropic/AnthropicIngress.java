@@ -26,10 +26,15 @@ import java.util.SequencedMap;
  * {"type":"error","error":{"type","message"}}}, in a stream as a named {@code error} event; rate limits also as
  * {@code anthropic-ratelimit-*}. Stateless.
  */
-public final class AnthropicIngress implements DialectIngress {
+final class AnthropicIngress implements DialectIngress {
     @Override
     public String path() {
         return "/v1/messages";
+    }
+
+    @Override
+    public Optional<String> countTokensPath() {
+        return Optional.of("/v1/messages/count_tokens");
     }
 
     @Override
@@ -40,6 +45,25 @@ public final class AnthropicIngress implements DialectIngress {
     @Override
     public boolean claims(String path, HttpFields headers) {
         return path.startsWith("/v1/messages") || headers.contains("anthropic-version");
+    }
+
+    /** Claude Code and the SDKs send beta flags and the API version; an Anthropic upstream needs both as sent. */
+    @Override
+    public java.util.List<String> forwardedHeaders() {
+        return java.util.List.of("anthropic-beta", "anthropic-version");
+    }
+
+    /** A count request is a messages request without {@code max_tokens} (and nothing to stream). */
+    @Override
+    public Parsed parseCount(ObjectNode object) {
+        Optional<String> bad = RequestChecks.model(object.path("model")).or(() -> messages(object.path("messages")))
+                .or(() -> RequestChecks.options(object));
+        if (bad.isPresent()) {
+            return new Parsed.Bad(bad.get());
+        }
+        JsonNode tools = object.path("tools");
+        return new Parsed.Ok(new IngressRequest(object, object.path("model").stringValue().strip(), false, false,
+                tools.isArray() && !tools.isEmpty()));
     }
 
     @Override
@@ -131,17 +155,7 @@ public final class AnthropicIngress implements DialectIngress {
 
     @Override
     public String systemText(ObjectNode body) {
-        JsonNode system = body.path("system");
-        if (system.isString()) {
-            return system.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode block : system) {
-            if (block.path("text").isString()) {
-                text.append(text.isEmpty() ? "" : "\n").append(block.path("text").stringValue());
-            }
-        }
-        return text.toString();
+        return Json.text(body.path("system"));
     }
 
     @Override

@@ -154,13 +154,7 @@ final class AnthropicMapping implements DialectMapping {
             return new Part.Text(source.path("data").stringValue());
         }
         if (kind.equals("content")) {
-            StringBuilder text = new StringBuilder();
-            for (JsonNode part : source.path("content")) {
-                if (part.path("text").isString()) {
-                    text.append(text.isEmpty() ? "" : "\n").append(part.path("text").stringValue());
-                }
-            }
-            return new Part.Text(source.path("content").isString() ? source.path("content").stringValue() : text.toString());
+            return new Part.Text(Json.text(source.path("content")));
         }
         return new Part.Opaque(ORIGIN, "a document block with a '" + kind + "' source (base64 PDF and text "
                 + "documents translate)", at, block);
@@ -206,12 +200,7 @@ final class AnthropicMapping implements DialectMapping {
         }
         writeTools(chat, out);
         chat.user().ifPresent(user -> out.putObject("metadata").put("user_id", user));
-        if (chat.extras().origin().equals(ORIGIN)) {
-            out.setAll(chat.extras().fields());
-        } else {
-            chat.extras().fields().propertyNames().forEach(name -> notes.add("'" + name + "' dropped: Anthropic "
-                    + "Messages has no equivalent"));
-        }
+        chat.extras().writeBack(out, ORIGIN, "Anthropic Messages", notes);
         return out;
     }
 

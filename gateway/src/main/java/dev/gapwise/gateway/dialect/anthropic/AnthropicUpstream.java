@@ -23,6 +23,11 @@ final class AnthropicUpstream implements DialectUpstream {
     }
 
     @Override
+    public Optional<URI> countEndpoint(URI chatEndpoint) {
+        return Optional.of(URI.create(chatEndpoint + AnthropicWire.COUNT_PATH));
+    }
+
+    @Override
     public void authorize(HttpFields.Mutable headers, Optional<String> apiKey) {
         apiKey.ifPresent(key -> headers.put("x-api-key", key));
         headers.put("anthropic-version", AnthropicWire.VERSION);

@@ -3,6 +3,8 @@ package dev.gapwise.gateway.dialect.anthropic;
 /** The Anthropic Messages wire format: the field names and values the gateway reads and writes. */
 final class AnthropicWire {
     static final String PATH = "/messages";
+    /** Below {@link #PATH}. */
+    static final String COUNT_PATH = "/count_tokens";
     static final String VERSION = "2023-06-01";
     static final String MESSAGE_START = "message_start";
     static final String MESSAGE_DELTA = "message_delta";

@@ -124,5 +124,20 @@ public record Chat(String model, List<String> system, List<Turn> turns, Optional
         public static Extras none(String origin) {
             return new Extras(origin, Json.object());
         }
+
+        /**
+         * Writes the fields back into {@code request} when it is in their own dialect; otherwise notes each one
+         * as dropped.
+         *
+         * @param dialect the id of the request's dialect
+         * @param api     its name for the notes ({@code OpenAI Chat Completions})
+         */
+        public void writeBack(ObjectNode request, String dialect, String api, java.util.List<String> notes) {
+            if (origin.equals(dialect)) {
+                request.setAll(fields);
+            } else {
+                fields.propertyNames().forEach(name -> notes.add("'" + name + "' dropped: " + api + " has no equivalent"));
+            }
+        }
     }
 }

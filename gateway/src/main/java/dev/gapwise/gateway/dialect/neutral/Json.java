@@ -25,6 +25,23 @@ public final class Json {
         return MAPPER.writeValueAsBytes(node);
     }
 
+    /**
+     * The text of a content field every dialect writes the same two ways: a string, or an array of parts whose
+     * {@code text} fields are joined by newlines (other parts add nothing).
+     */
+    public static String text(JsonNode content) {
+        if (content.isString()) {
+            return content.stringValue();
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : content) {
+            if (part.path("text").isString()) {
+                text.append(text.isEmpty() ? "" : "\n").append(part.path("text").stringValue());
+            }
+        }
+        return text.toString();
+    }
+
     /** Parses bytes, or returns null when they are not JSON. */
     public static JsonNode parseOrNull(byte[] body) {
         try {

@@ -8,14 +8,12 @@ import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import org.eclipse.jetty.http.HttpFields;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.SequencedMap;
 import java.util.Set;
 
 /**
@@ -32,6 +30,11 @@ public final class OpenAiIngress implements DialectIngress {
     }
 
     @Override
+    public Optional<String> countTokensPath() {
+        return Optional.empty();
+    }
+
+    @Override
     public String endpoint() {
         return "chat_completions";
     }
@@ -39,6 +42,11 @@ public final class OpenAiIngress implements DialectIngress {
     @Override
     public boolean claims(String path, HttpFields headers) {
         return false;
+    }
+
+    @Override
+    public java.util.List<String> forwardedHeaders() {
+        return java.util.List.of();
     }
 
     @Override
@@ -71,15 +79,6 @@ public final class OpenAiIngress implements DialectIngress {
             }
         }
         return Optional.empty();
-    }
-
-    @Override
-    public ObjectNode modelList(SequencedMap<String, String> owners) {
-        ObjectNode list = Json.object().put("object", "list");
-        ArrayNode data = list.putArray("data");
-        owners.forEach((id, owner) -> data.addObject().put("id", id).put("object", "model").put("created", 0)
-                .put("owned_by", owner));
-        return list;
     }
 
     @Override

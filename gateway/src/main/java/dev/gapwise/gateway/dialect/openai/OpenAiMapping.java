@@ -198,16 +198,7 @@ final class OpenAiMapping implements DialectMapping {
 
     /** The text of a string content or of the text parts of an array content. */
     static String text(JsonNode content) {
-        if (content.isString()) {
-            return content.stringValue();
-        }
-        StringBuilder text = new StringBuilder();
-        for (JsonNode part : content) {
-            if (part.path("text").isString()) {
-                text.append(text.isEmpty() ? "" : "\n").append(part.path("text").stringValue());
-            }
-        }
-        return text.toString();
+        return Json.text(content);
     }
 
     @Override
@@ -251,12 +242,7 @@ final class OpenAiMapping implements DialectMapping {
             }
         });
         chat.user().ifPresent(user -> out.put("user", user));
-        if (chat.extras().origin().equals(ORIGIN)) {
-            out.setAll(chat.extras().fields());
-        } else {
-            chat.extras().fields().propertyNames().forEach(name -> notes.add("'" + name + "' dropped: OpenAI Chat "
-                    + "Completions has no equivalent"));
-        }
+        chat.extras().writeBack(out, ORIGIN, "OpenAI Chat Completions", notes);
         return out;
     }
 

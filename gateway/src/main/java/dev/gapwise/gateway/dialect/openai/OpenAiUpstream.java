@@ -26,6 +26,11 @@ final class OpenAiUpstream implements DialectUpstream {
     }
 
     @Override
+    public Optional<URI> countEndpoint(URI chatEndpoint) {
+        return Optional.empty();
+    }
+
+    @Override
     public void authorize(HttpFields.Mutable headers, Optional<String> apiKey) {
         apiKey.ifPresent(key -> headers.put(HttpHeader.AUTHORIZATION, "Bearer " + key));
     }

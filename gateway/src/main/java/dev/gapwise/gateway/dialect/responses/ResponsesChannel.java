@@ -34,6 +34,7 @@ public final class ResponsesChannel implements ClientChannel {
     private final Optional<ResponseStore> store;
     private final String keyId;
     private final ResponsesStream stream;
+    private final List<String> notes;
     private ServedBy lastServedBy;
 
     /**
@@ -42,9 +43,10 @@ public final class ResponsesChannel implements ClientChannel {
      * @param createdAt seconds since the epoch
      * @param store     where the response is kept when {@code request.store()} (empty: not kept)
      * @param keyId     the owning key ("" when keys are off)
+     * @param notes     what the mapping to chat dropped, for the answer's translation notes
      */
     public ResponsesChannel(ClientChannel client, ResponsesWire.Request request, long createdAt,
-                            Optional<ResponseStore> store, String keyId) {
+                            Optional<ResponseStore> store, String keyId, List<String> notes) {
         this.client = client;
         this.request = request;
         this.id = ResponsesMapping.newId("resp");
@@ -52,6 +54,17 @@ public final class ResponsesChannel implements ClientChannel {
         this.store = request.store() ? store : Optional.empty();
         this.keyId = keyId;
         this.stream = new ResponsesStream(request, id, createdAt);
+        this.notes = List.copyOf(notes);
+    }
+
+    /** The answer's facts with this mapping's notes before the translation's. */
+    private ServedBy noted(ServedBy servedBy) {
+        if (notes.isEmpty()) {
+            return servedBy;
+        }
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.addAll(servedBy.notes());
+        return new ServedBy(servedBy.deploymentId(), servedBy.reason(), servedBy.overheadNanos(), all);
     }
 
     @Override
@@ -59,16 +72,16 @@ public final class ResponsesChannel implements ClientChannel {
         JsonNode chat = Json.parseOrNull(json);
         ObjectNode response = ResponsesObjects.fromChat(chat == null ? Json.object() : chat, request, id, createdAt);
         save(response);
-        return client.respond(servedBy, Json.bytes(response));
+        return client.respond(noted(servedBy), Json.bytes(response));
     }
 
     @Override
     public boolean send(ServedBy servedBy, SseEvent event) {
-        return sendAll(servedBy, stream.translate(event));
+        lastServedBy = noted(servedBy);
+        return sendAll(lastServedBy, stream.translate(event));
     }
 
     private boolean sendAll(ServedBy servedBy, List<SseEvent> events) {
-        lastServedBy = servedBy;
         for (SseEvent out : events) {
             if (!client.send(servedBy, out)) {
                 return false;

@@ -44,8 +44,8 @@ class CodexReplayTest extends SharedGatewayTest {
             HttpResponse<String> response = gw.post("/v1/responses", Json.write(request));
 
             assertThat(response.statusCode()).as("turn %d", t).isEqualTo(200);
-            assertThat(response.headers().firstValue("x-gapwise-dropped")).as("turn %d", t)
-                    .hasValueSatisfying(v -> assertThat(v).contains("reasoning.effort=medium"));
+            assertThat(response.headers().firstValue("x-gapwise-translation")).as("turn %d", t)
+                    .hasValueSatisfying(v -> assertThat(v).contains("'reasoning.effort' medium dropped"));
             List<ResponsesEndpointTest.Event> events = ResponsesEndpointTest.events(response.body());
             assertThat(events.getLast().name()).as("turn %d", t).isEqualTo("response.completed");
             JsonNode output = events.getLast().data().path("response").path("output");

@@ -142,8 +142,8 @@ class ResponsesEndpointTest extends SharedGatewayTest {
                 ",\"reasoning\":{\"effort\":\"high\"}"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("x-gapwise-dropped")).hasValueSatisfying(v -> assertThat(v)
-                .contains("reasoning.effort=high"));
+        assertThat(response.headers().firstValue("x-gapwise-translation")).hasValueSatisfying(v -> assertThat(v)
+                .contains("'reasoning.effort' high dropped"));
         assertThat(gw.upstream.received().getLast().body().toString()).doesNotContain("reasoning");
     }
 
