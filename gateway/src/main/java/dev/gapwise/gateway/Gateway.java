@@ -35,6 +35,8 @@ import dev.gapwise.gateway.ingress.InFlight;
 import dev.gapwise.gateway.ingress.Readiness;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.text.CleanText;
+import dev.gapwise.gateway.telemetry.RequestTrace;
+import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -83,9 +85,12 @@ public final class Gateway implements AutoCloseable {
     private final InFlight inFlight;
     private final Duration shutdownGrace;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final Telemetry telemetry;
 
     private Gateway(Server server, Database database, Ledger ledger, UpstreamClient upstream, Fleet fleet,
-                    VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace) {
+                    VirtualKeys keys, Allowances allowances, SpendGate spend, InFlight inFlight, Duration shutdownGrace,
+                    Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.server = server;
         this.database = database;
         this.ledger = ledger;
@@ -163,8 +168,8 @@ public final class Gateway implements AutoCloseable {
         Optional<String> adminKey = config.access().adminKey().flatMap(ref -> ref.resolve(environment));
         Optional<String> redisPassword = config.spend().redis().flatMap(RedisConfig::password)
                 .flatMap(ref -> ref.resolve(environment));
-        Redactor redactor = new Redactor(Stream.of(fleet.secrets().stream(), adminKey.stream(), redisPassword.stream())
-                .flatMap(s -> s).toList());
+        Redactor redactor = new Redactor(Stream.of(fleet.secrets().stream(), adminKey.stream(), redisPassword.stream(),
+                config.telemetry().secretValues(environment).stream()).flatMap(s -> s).toList());
         Database database = Database.openForServing(config.ledger().jdbcUrl());
         if (!database.migrated()) {
             LOG.warn("database {} is unreachable at start: serving anyway; ledger rows stay durable in {} and are "
@@ -192,7 +197,10 @@ public final class Gateway implements AutoCloseable {
         SpendGate spend = new SpendGate(allowances, fleet.pricing(), counters, new SpendHistory(database),
                 () -> catchUp(written), config.spend().budgets(),
                 config.spend().redis().map(RedisConfig::onOutage).orElse(RedisConfig.OnOutage.SERVE), metrics, clock);
-        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, List.of(spend, metrics::attempt));
+        Telemetry telemetry = startTelemetry(config, environment, redactor, ledger, keys, database);
+        AttemptFanOut attempts = new AttemptFanOut(fleet.pricing(), ledger::record, telemetry.enabled()
+                ? List.of(spend, metrics::attempt, priced -> RequestTrace.current().attempted(priced))
+                : List.of(spend, metrics::attempt));
         CallLoop loop = new CallLoop(fleet.targets(), new AttemptRunner(upstream, config.timeouts(), attempts, clock,
                 redactor), config.retry(), clock, spend);
         QueuedThreadPool threads = new QueuedThreadPool();
@@ -209,11 +217,11 @@ public final class Gateway implements AutoCloseable {
         server.setErrorHandler(Ingress.errorHandler());
         InFlight inFlight = new InFlight();
         Gateway gateway = new Gateway(server, database, ledger, upstream, fleet, keys, allowances, spend, inFlight,
-                config.server().shutdownGrace());
+                config.server().shutdownGrace(), telemetry);
         RoutePlanner planner = AliasedPlanner.of(planners.apply(fleet), config.modelAliases());
         server.setHandler(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
-                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()),
+                redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry,
                 Optional.of(new ResponseStore(database, config.ledger().responsesRetention(), clock)))));
         try {
             server.start();
@@ -228,6 +236,19 @@ public final class Gateway implements AutoCloseable {
                 fleet.reference().map(Deployment::id).orElse("none"),
                 config.auth().name().toLowerCase(java.util.Locale.ROOT), config.ledger().redactedUrl(), spend.describe());
         return gateway;
+    }
+
+    /** Tracing as configured; a bad export setting closes what was opened and fails the start. */
+    private static Telemetry startTelemetry(GatewayConfig config, Map<String, String> environment, Redactor redactor,
+                                            Ledger ledger, VirtualKeys keys, Database database) {
+        try {
+            return Telemetry.start(config.telemetry(), environment, redactor);
+        } catch (RuntimeException e) {
+            ledger.close(Duration.ZERO);
+            keys.close();
+            database.close();
+            throw e;
+        }
     }
 
     /** Lets this process's ledger rows reach the database (at most a second) before a budget window is read from it. */
@@ -379,6 +400,7 @@ public final class Gateway implements AutoCloseable {
         allowances.close();
         spend.close();
         upstream.close();
+        telemetry.close();
         ledger.close(LEDGER_FLUSH_TIME);
         database.close();
         LOG.info("shutdown: done");

@@ -9,6 +9,7 @@ import dev.gapwise.gateway.dialect.neutral.Usage;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.dialect.neutral.SseReader;
 import dev.gapwise.gateway.dialect.StreamTracker;
+import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.Redactor;
 import dev.gapwise.gateway.dialect.StreamTranslator;
 import dev.gapwise.gateway.dialect.Translation;
@@ -117,6 +118,7 @@ public final class AttemptRunner {
             if (sameDialect) {
                 request.clientHeaders().forEach(headers::put);
             }
+            RequestTrace.current().sending(number, target.deployment(), target.endpoint(), headers::put);
         }, body, timeouts, cancellation);
         try {
             return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore, notes);
@@ -224,6 +226,7 @@ public final class AttemptRunner {
                     new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
                             + "is not a JSON object"), Optional.empty());
         }
+        RequestTrace.current().answered(target.dialect().kind(), json);
         Usage usage = provider.usage(json).orElseGet(() -> Usage.estimated(Usage.estimateTokens(request.promptCharacters()),
                 Usage.estimateTokens(raw.length)));
         Attempt done = attempt.succeeded(opened.status(), usage);
@@ -250,6 +253,7 @@ public final class AttemptRunner {
         try {
             for (SseEvent event = reader.next(); event != null; event = reader.next()) {
                 attempt.firstToken();
+                RequestTrace.current().streamed(target.dialect().kind(), event.json());
                 tracker.accept(event);
                 if (tracker.error().isPresent()) {
                     break;

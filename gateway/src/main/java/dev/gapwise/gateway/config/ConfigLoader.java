@@ -64,7 +64,8 @@ public final class ConfigLoader {
         }
         ConfigNode top = new ConfigNode("", root);
         top.only("server", "auth", "providers", "deployments", "catalog_deployments", "reference", "ledger",
-                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis", "model_aliases");
+                "retry", "timeouts", "policy", "endpoint_access", "admin_key", "prices", "budgets", "limits", "redis",
+                "model_aliases", "telemetry");
         ServerConfig server = server(top.child("server"));
         AuthMode auth = top.optionalText("auth").map(v -> switch (v) {
             case "auto" -> AuthMode.AUTO;
@@ -98,7 +99,8 @@ public final class ConfigLoader {
         Policy policy = policy(root.path("policy"));
         return new GatewayConfig(server, auth, providers, deployments, catalog, reference, ledger, retry, timeouts,
                 policy, access(top.child("endpoint_access"), adminKey),
-                SpendConfigReader.read(top, fromDeployments, policy), modelAliases(top.child("model_aliases")));
+                SpendConfigReader.read(top, fromDeployments, policy), modelAliases(top.child("model_aliases")),
+                TelemetryConfigReader.read(top));
     }
 
     /**

@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param spend              prices beyond the catalog's, budgets, rate limits and the shared Redis
  * @param modelAliases       model names clients send mapped to the model, deployment or {@code auto} that serves
  *                           them; a name ending in {@code *} is a prefix ({@code claude-sonnet-4-5*})
+ * @param telemetry          OpenTelemetry span export (off by default)
  */
 public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                             List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                             LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
-                            EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases) {
+                            EndpointAccess access, SpendConfig spend, Map<String, String> modelAliases,
+                            TelemetryConfig telemetry) {
     public GatewayConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(auth, "auth");
@@ -45,15 +47,16 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(spend, "spend");
         modelAliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelAliases));
+        Objects.requireNonNull(telemetry, "telemetry");
     }
 
-    /** A configuration without model aliases. */
+    /** A configuration without model aliases or telemetry. */
     public GatewayConfig(ServerConfig server, AuthMode auth, Map<String, ProviderConfig> providers,
                          List<Deployment> deployments, boolean catalogDeployments, Optional<String> reference,
                          LedgerConfig ledger, RetryPolicy retry, Timeouts timeouts, Policy policy,
                          EndpointAccess access, SpendConfig spend) {
         this(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry, timeouts, policy,
-                access, spend, Map.of());
+                access, spend, Map.of(), TelemetryConfig.OFF);
     }
 
     /** A configuration with defaults everywhere and these providers. */
@@ -65,17 +68,22 @@ public record GatewayConfig(ServerConfig server, AuthMode auth, Map<String, Prov
 
     public GatewayConfig withServer(ServerConfig value) {
         return new GatewayConfig(value, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases);
+                timeouts, policy, access, spend, modelAliases, telemetry);
     }
 
     public GatewayConfig withSpend(SpendConfig value) {
         return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, value, modelAliases);
+                timeouts, policy, access, value, modelAliases, telemetry);
+    }
+
+    public GatewayConfig withTelemetry(TelemetryConfig value) {
+        return new GatewayConfig(server, auth, providers, deployments, catalogDeployments, reference, ledger, retry,
+                timeouts, policy, access, spend, modelAliases, value);
     }
 
     public GatewayConfig withAuth(AuthMode value) {
         return new GatewayConfig(server, value, providers, deployments, catalogDeployments, reference, ledger, retry,
-                timeouts, policy, access, spend, modelAliases);
+                timeouts, policy, access, spend, modelAliases, telemetry);
     }
 }
 

@@ -1,12 +1,17 @@
 package dev.gapwise.gateway.dialect;
 
+import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import org.eclipse.jetty.http.HttpFields;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.SequencedMap;
 
 /**
  * The client side of a dialect: the endpoint it is served at, what a valid request body is, and how errors and
@@ -19,10 +24,10 @@ public interface DialectIngress {
 
     /**
      * The path of the dialect's token-count endpoint ({@code /v1/messages/count_tokens}), when it has one. Its
-     * requests are chat requests without the output fields, checked by {@link #parse} as such.
+     * requests are chat requests without the output fields, checked by {@link #parseCount}.
      */
-    default java.util.Optional<String> countTokensPath() {
-        return java.util.Optional.empty();
+    default Optional<String> countTokensPath() {
+        return Optional.empty();
     }
 
     /** The endpoint's short name for metrics and logs, e.g. {@code chat_completions}. */
@@ -38,8 +43,8 @@ public interface DialectIngress {
      * The client headers (lower-case names) forwarded to an upstream of this same dialect, e.g. Anthropic's {@code
      * anthropic-beta} and {@code anthropic-version}; never credentials. Dropped when another dialect serves.
      */
-    default java.util.List<String> forwardedHeaders() {
-        return java.util.List.of();
+    default List<String> forwardedHeaders() {
+        return List.of();
     }
 
     /** A checked request, or the message of a 400 naming what is wrong. */
@@ -51,9 +56,9 @@ public interface DialectIngress {
      *
      * @param owners every model id offered, in order, with who serves it
      */
-    default ObjectNode modelList(java.util.SequencedMap<String, String> owners) {
-        ObjectNode list = dev.gapwise.gateway.dialect.neutral.Json.object().put("object", "list");
-        tools.jackson.databind.node.ArrayNode data = list.putArray("data");
+    default ObjectNode modelList(SequencedMap<String, String> owners) {
+        ObjectNode list = Json.object().put("object", "list");
+        ArrayNode data = list.putArray("data");
         owners.forEach((id, owner) -> data.addObject().put("id", id).put("object", "model").put("created", 0)
                 .put("owned_by", owner));
         return list;

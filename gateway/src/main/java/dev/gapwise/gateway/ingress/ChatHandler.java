@@ -15,6 +15,7 @@ import dev.gapwise.gateway.keys.KeyIdentity;
 import dev.gapwise.gateway.route.RoutePlan;
 import dev.gapwise.gateway.route.RouteRequest;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.CleanText;
 import dev.gapwise.gateway.text.LogValue;
 import org.eclipse.jetty.http.HttpHeader;
@@ -83,6 +84,8 @@ final class ChatHandler extends Handler.Abstract {
         String requestId = ids.next();
         response.getHeaders().put("x-gapwise-request-id", requestId);
         HttpClientChannel channel = new HttpClientChannel(response, callback, dialect, parts.redactor());
+        RequestTrace trace = parts.telemetry().begin(requestId, request.getHttpURI().getPath(), dialect.kind(),
+                request.getHeaders()::get);
         Cancellation cancellation = new Cancellation();
         Handled handled;
         if (!parts.inFlight().enter(cancellation)) {
@@ -98,7 +101,10 @@ final class ChatHandler extends Handler.Abstract {
             connection.addEventListener(closed);
             request.addFailureListener(failure -> cancellation.cancel(Cancellation.Reason.CLIENT_GONE));
             try (BodyBudget.Ticket ticket = budget.ticket()) {
-                handled = serve(request, channel, received, requestId, cancellation, ticket);
+                handled = trace == RequestTrace.None.INSTANCE
+                        ? serve(request, channel, received, requestId, cancellation, ticket)
+                        : ScopedValue.where(RequestTrace.CURRENT, trace)
+                        .call(() -> serve(request, channel, received, requestId, cancellation, ticket));
             } catch (RuntimeException e) {
                 ACCESS.error("request {} failed inside the gateway", requestId, e);
                 channel.stopWatching();
@@ -112,6 +118,7 @@ final class ChatHandler extends Handler.Abstract {
             }
         }
         long duration = System.nanoTime() - received;
+        trace.finished(channel.status(), handled.outcome());
         parts.metrics().request(endpoint, channel.status(), handled.outcome(), duration, channel.overheadNanos());
         ACCESS.info("request_id={} endpoint={} status={} outcome={} model={} deployment={} duration_us={} overhead_us={}",
                 requestId, endpoint, channel.status(), handled.outcome(), LogValue.of(handled.model()),
@@ -179,6 +186,7 @@ final class ChatHandler extends Handler.Abstract {
                 answer = parsed.answer();
             }
         }
+        RequestTrace.current().received(ok.body(), ok.stream());
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
         Optional<String> team = parts.budgets().teamOf(keyId);
@@ -202,10 +210,11 @@ final class ChatHandler extends Handler.Abstract {
             case RoutePlan.Route route -> {
                 RequestContext context = new RequestContext(requestId, parts.clock().instant(), keyId, dialect,
                         ok.model(), route.tier(), route.decision(), team);
+                RequestTrace.current().routed(context, route);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
                         received, cancellation, forwarded(request));
                 if (counting) {
-                    yield count(channel, call, route, ok.model());
+                    yield count(channel, call, route, ok.model(), received);
                 }
                 CallOutcome result = parts.loop().call(call, route, answer.apply(channel));
                 String served = result.attempts().isEmpty() ? "-"
@@ -235,17 +244,23 @@ final class ChatHandler extends Handler.Abstract {
         return headers;
     }
 
-    /** Answers a token-count request: the upstream's exact count, or an estimate marked as one. */
-    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model) {
+    /**
+     * Answers a token-count request: the upstream's exact count, or an estimate marked as one. The overhead is the
+     * gateway's time before the upstream was asked (all of it for an estimate).
+     */
+    private Handled count(HttpClientChannel channel, CallRequest call, RoutePlan.Route route, String model,
+                          long received) {
+        long before = System.nanoTime() - received;
         return switch (parts.loop().countTokens(call, route)) {
             case TokenCountOutcome.Exact exact -> {
                 channel.header(TOKEN_COUNT_HEADER, "exact");
-                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", 0), exact.body());
+                channel.respond(new ClientChannel.ServedBy(exact.deploymentId(), "token count", before), exact.body());
                 yield new Handled("ok", model, exact.deploymentId());
             }
             case TokenCountOutcome.Estimated estimated -> {
                 channel.header(TOKEN_COUNT_HEADER, CleanText.of(estimated.method(), 500));
-                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count", 0),
+                channel.respond(new ClientChannel.ServedBy(estimated.deploymentId(), "token count",
+                                System.nanoTime() - received),
                         Json.bytes(Json.object().put("input_tokens", estimated.inputTokens())));
                 yield new Handled("estimated", model, estimated.deploymentId());
             }

@@ -14,6 +14,7 @@ import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import dev.gapwise.gateway.route.RoutePlanner;
 import dev.gapwise.gateway.spend.Budgets;
+import dev.gapwise.gateway.telemetry.Telemetry;
 import dev.gapwise.gateway.text.Redactor;
 import org.eclipse.jetty.http.pathmap.PathSpec;
 import org.eclipse.jetty.server.Handler;
@@ -50,12 +51,13 @@ public final class Ingress {
      * @param inFlight  the calls in flight, for shutdown
      * @param redactor  removes credentials from error text
      * @param budgets   budget-aware routing and what a key may read of its own usage
+     * @param telemetry each chat request's spans (or nothing, when off)
      * @param responses the stored responses of the Responses API (empty: none are kept)
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets, Optional<ResponseStore> responses) {
+                        Budgets budgets, Telemetry telemetry, Optional<ResponseStore> responses) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -64,8 +66,18 @@ public final class Ingress {
             Objects.requireNonNull(inFlight, "inFlight");
             Objects.requireNonNull(redactor, "redactor");
             Objects.requireNonNull(budgets, "budgets");
+            Objects.requireNonNull(telemetry, "telemetry");
             Objects.requireNonNull(responses, "responses");
             callable = List.copyOf(callable);
+        }
+
+        /** The parts of a gateway without telemetry or stored responses. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, Telemetry.Off.INSTANCE, Optional.empty());
         }
     }
 

@@ -139,7 +139,7 @@ public final class PolicyPlanner implements RoutePlanner {
             candidates.add(new Candidate(deployment, candidates.isEmpty() ? summary
                     : "tier=" + decision.tier() + "; fallback " + candidates.size() + " of " + (order.size() - 1)));
         }
-        return new RoutePlan.Route(decision.tier(), candidates, reasons);
+        return new RoutePlan.Route(decision.tier(), candidates, reasons, Optional.of(decision.tierSource()));
     }
 
     /**

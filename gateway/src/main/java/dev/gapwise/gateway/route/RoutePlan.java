@@ -1,7 +1,10 @@
 package dev.gapwise.gateway.route;
 
+import dev.gapwise.routing.TierSource;
+
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** The outcome of planning: candidates to try in order, or why there are none. */
 public sealed interface RoutePlan {
@@ -11,15 +14,23 @@ public sealed interface RoutePlan {
      * @param tier       the tier the decision was made for
      * @param candidates never empty
      * @param decision   every reason of the decision, for the ledger
+     * @param tierSource which source set the tier, when the planner knows it (telemetry reports it)
      */
-    record Route(String tier, List<Candidate> candidates, String decision) implements RoutePlan {
+    record Route(String tier, List<Candidate> candidates, String decision, Optional<TierSource> tierSource)
+            implements RoutePlan {
         public Route {
             Objects.requireNonNull(tier, "tier");
             Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(tierSource, "tierSource");
             candidates = List.copyOf(candidates);
             if (candidates.isEmpty()) {
                 throw new IllegalArgumentException("a route needs at least one candidate");
             }
+        }
+
+        /** A route whose tier source is not known (planners without a policy). */
+        public Route(String tier, List<Candidate> candidates, String decision) {
+            this(tier, candidates, decision, Optional.empty());
         }
     }
 

@@ -100,7 +100,7 @@ public final class Budgets {
                         downgradedRoute.candidates().stream().map(c -> new Candidate(c.deployment(), c.reason() + "; "
                                 + "budget=" + route.tier() + " as " + rule.routeAs().get() + " (" + percent(level)
                                 + " % of " + level.budget().period().id() + ")")).toList(),
-                        downgradedRoute.decision() + "; " + note);
+                        downgradedRoute.decision() + "; " + note, downgradedRoute.tierSource());
                 case RoutePlan other -> other;
             });
         }

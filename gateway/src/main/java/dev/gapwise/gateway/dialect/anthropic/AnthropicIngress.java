@@ -16,6 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.SequencedMap;
 
@@ -49,8 +50,8 @@ final class AnthropicIngress implements DialectIngress {
 
     /** Claude Code and the SDKs send beta flags and the API version; an Anthropic upstream needs both as sent. */
     @Override
-    public java.util.List<String> forwardedHeaders() {
-        return java.util.List.of("anthropic-beta", "anthropic-version");
+    public List<String> forwardedHeaders() {
+        return List.of("anthropic-beta", "anthropic-version");
     }
 
     /** A count request is a messages request without {@code max_tokens} (and nothing to stream). */

@@ -132,7 +132,7 @@ public record Chat(String model, List<String> system, List<Turn> turns, Optional
          * @param dialect the id of the request's dialect
          * @param api     its name for the notes ({@code OpenAI Chat Completions})
          */
-        public void writeBack(ObjectNode request, String dialect, String api, java.util.List<String> notes) {
+        public void writeBack(ObjectNode request, String dialect, String api, List<String> notes) {
             if (origin.equals(dialect)) {
                 request.setAll(fields);
             } else {

@@ -13,6 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,8 +46,8 @@ public final class OpenAiIngress implements DialectIngress {
     }
 
     @Override
-    public java.util.List<String> forwardedHeaders() {
-        return java.util.List.of();
+    public List<String> forwardedHeaders() {
+        return List.of();
     }
 
     @Override
