@@ -36,6 +36,7 @@ import dev.gapwise.routing.Classifiers;
 import dev.gapwise.routing.FrontierLags;
 import dev.gapwise.routing.ModelLags;
 import dev.gapwise.gateway.store.Database;
+import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.call.Cancellation;
 import dev.gapwise.gateway.ingress.InFlight;
 import dev.gapwise.gateway.ingress.Readiness;
@@ -239,7 +240,8 @@ public final class Gateway implements AutoCloseable {
         gateway.mounts = new Mounts(Ingress.handler(new Ingress.Parts(config.server(), config.access(), adminKey, keys,
                 planner, loop, metrics, clock, fleet.callable(), gateway::readiness, inFlight,
                 redactor, new Budgets(spend, planner, config.spend().budgets().fillRules()), telemetry, shadow,
-                Feedbacks.in(database, clock)),
+                Feedbacks.in(database, clock),
+                Optional.of(new ResponseStore(database, config.ledger().responsesRetention(), clock))),
                 new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
                         embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)));
         gateway.adminKey = adminKey;

@@ -289,7 +289,7 @@ public final class ConfigLoader {
     }
 
     private static LedgerConfig ledger(ConfigNode node) {
-        node.only("url", "pending_file", "batch_window", "fsync");
+        node.only("url", "pending_file", "batch_window", "fsync", "responses_retention");
         String url = node.optionalText("url").orElse(LedgerConfig.DEFAULT.jdbcUrl());
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
             throw node.error("url", "'" + LedgerConfig.DEFAULT.withUrl(url).redactedUrl()
@@ -299,6 +299,19 @@ public final class ConfigLoader {
                 ? Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*", "") + ".pending")
                 : LedgerConfig.DEFAULT.pendingFile());
         return new LedgerConfig(url, pending, node.optionalDuration("batch_window").orElse(LedgerConfig.DEFAULT.batchWindow()),
-                node.optionalBoolean("fsync").orElse(false));
+                node.optionalBoolean("fsync").orElse(false), responsesRetention(node));
+    }
+
+    private static java.time.Duration responsesRetention(ConfigNode node) {
+        // days are the natural unit of a retention; the other units are the usual durations
+        Optional<String> days = node.optionalText("responses_retention").filter(text -> text.strip().matches("\\d{1,5}d"));
+        java.time.Duration retention = days.isPresent()
+                ? java.time.Duration.ofDays(Long.parseLong(days.get().strip().replace("d", "")))
+                : node.optionalDuration("responses_retention").orElse(LedgerConfig.DEFAULT.responsesRetention());
+        if (retention.compareTo(java.time.Duration.ofMinutes(1)) < 0) {
+            throw node.error("responses_retention", "'" + retention + "' is shorter than a minute; stored responses "
+                    + "would vanish between turns (write e.g. 30d, or 1h)");
+        }
+        return retention;
     }
 }

@@ -55,6 +55,7 @@ final class ChatHandler extends Handler.Abstract {
     private final RequestIds ids;
     private final BodyBudget budget;
     private final IngressJson json;
+    private final Front front;
 
     ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
         this(dialect, false, parts, ids, budget, json);
@@ -63,9 +64,17 @@ final class ChatHandler extends Handler.Abstract {
     /** @param counting this is the dialect's token-count endpoint: the route is planned, then the tokens counted */
     ChatHandler(WireDialect dialect, boolean counting, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
                 IngressJson json) {
+        this(dialect, counting ? "count_tokens" : dialect.ingress().endpoint(), counting, parts, ids, budget, json,
+                Front.chat(counting));
+    }
+
+    /** An endpoint whose body is read by {@code front} and answered in {@code dialect}'s error shape. */
+    ChatHandler(WireDialect dialect, String endpoint, boolean counting, Ingress.Parts parts, RequestIds ids,
+                BodyBudget budget, IngressJson json, Front front) {
+        this.front = front;
         this.dialect = dialect;
         this.counting = counting;
-        this.endpoint = counting ? "count_tokens" : dialect.ingress().endpoint();
+        this.endpoint = endpoint;
         this.parts = parts;
         this.ids = ids;
         this.budget = budget;
@@ -168,17 +177,21 @@ final class ChatHandler extends Handler.Abstract {
                 }
             }
         }
+        Optional<String> keyId = identity.map(KeyIdentity::id);
         IngressRequest ok;
-        switch (RequestParser.parse(json, dialect, bytes, counting, request.getHttpURI().getPath())) {
-            case RequestParser.Result.Bad bad -> {
+        java.util.function.Function<HttpClientChannel, dev.gapwise.gateway.call.ClientChannel> answer;
+        switch (front.parse(json, dialect, bytes, keyId, request.getHttpURI().getPath())) {
+            case Front.Parsed.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
             }
-            case RequestParser.Result.Ok parsed -> ok = parsed.request();
+            case Front.Parsed.Ok parsed -> {
+                ok = parsed.request();
+                answer = parsed.answer();
+            }
         }
         RequestTrace.current().received(ok.body(), ok.stream());
         long promptBytes = bytes.length;
         channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
-        Optional<String> keyId = identity.map(KeyIdentity::id);
         Optional<String> team = parts.budgets().teamOf(keyId);
         RoutePlan plan;
         ObjectNode facts = dialect.ingress().routingView(ok.body());
@@ -210,7 +223,7 @@ final class ChatHandler extends Handler.Abstract {
                 ShadowTap.Session shadow = parts.shadow().open(new ShadowFacts(requestId, context.receivedAt(), keyId,
                         identity.map(KeyIdentity::name), route.tier(), ShadowFacts.task(request.getHeaders()
                         .get(ShadowFacts.TASK_HEADER), ok.body()), dialect, ok.body()));
-                CallOutcome result = parts.loop().call(call, route, shadow.watch(channel));
+                CallOutcome result = parts.loop().call(call, route, shadow.watch(answer.apply(channel)));
                 shadow.finished(result);
                 String served = result.attempts().isEmpty() ? "-"
                         : result.attempts().getLast().deployment().id();

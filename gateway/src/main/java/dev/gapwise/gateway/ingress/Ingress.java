@@ -8,6 +8,7 @@ import dev.gapwise.gateway.call.CallLoop;
 import dev.gapwise.gateway.call.Failure;
 import dev.gapwise.gateway.config.EndpointAccess;
 import dev.gapwise.gateway.config.ServerConfig;
+import dev.gapwise.gateway.dialect.responses.ResponseStore;
 import dev.gapwise.gateway.keys.VirtualKeys;
 import dev.gapwise.gateway.metrics.GatewayMetrics;
 import dev.gapwise.gateway.dialect.neutral.Json;
@@ -55,11 +56,13 @@ public final class Ingress {
      * @param telemetry each chat request's spans (or nothing, when off)
      * @param shadow    shadow evaluation: handed each routed request, acts only on sampled ones after the answer
      * @param feedback  where {@code POST /v1/gapwise/feedback} stores a user's verdict on an answer
+     * @param responses the stored responses of the Responses API (empty: none are kept)
      */
     public record Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                         RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                         List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
-                        Budgets budgets, Telemetry telemetry, ShadowTap shadow, Feedbacks feedback) {
+                        Budgets budgets, Telemetry telemetry, ShadowTap shadow, Feedbacks feedback,
+                        Optional<ResponseStore> responses) {
         public Parts {
             Objects.requireNonNull(server, "server");
             Objects.requireNonNull(access, "access");
@@ -71,16 +74,26 @@ public final class Ingress {
             Objects.requireNonNull(telemetry, "telemetry");
             Objects.requireNonNull(shadow, "shadow");
             Objects.requireNonNull(feedback, "feedback");
+            Objects.requireNonNull(responses, "responses");
             callable = List.copyOf(callable);
         }
 
-        /** The parts of a gateway without shadow evaluation. */
+        /** The parts of a gateway without stored responses. */
+        public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
+                     RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
+                     List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
+                     Budgets budgets, Telemetry telemetry, ShadowTap shadow, Feedbacks feedback) {
+            this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
+                    budgets, telemetry, shadow, feedback, Optional.empty());
+        }
+
+        /** The parts of a gateway without shadow evaluation or stored responses. */
         public Parts(ServerConfig server, EndpointAccess access, Optional<String> adminKey, VirtualKeys keys,
                      RoutePlanner planner, CallLoop loop, GatewayMetrics metrics, InstantSource clock,
                      List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
                      Budgets budgets, Telemetry telemetry) {
             this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
-                    budgets, telemetry, ShadowTap.NONE, Feedbacks.NONE);
+                    budgets, telemetry, ShadowTap.NONE, Feedbacks.NONE, Optional.empty());
         }
 
         /** The parts of a gateway without telemetry. */
@@ -89,7 +102,7 @@ public final class Ingress {
                      List<Deployment> callable, Supplier<Readiness> readiness, InFlight inFlight, Redactor redactor,
                      Budgets budgets) {
             this(server, access, adminKey, keys, planner, loop, metrics, clock, callable, readiness, inFlight, redactor,
-                    budgets, Telemetry.Off.INSTANCE, ShadowTap.NONE, Feedbacks.NONE);
+                    budgets, Telemetry.Off.INSTANCE, ShadowTap.NONE, Feedbacks.NONE, Optional.empty());
         }
     }
 
@@ -128,6 +141,9 @@ public final class Ingress {
                     new ChatHandler(dialect, true, parts, ids, budget, json)));
         }
         paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
+        paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialects.of(DialectKind.OPENAI), "responses",
+                false, parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock())));
+        paths.addMapping(PathSpec.from("/v1/responses/*"), new StoredResponsesHandler(parts.keys(), parts.responses()));
         ModelsHandler models = new ModelsHandler(parts.callable());
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,
                 models));

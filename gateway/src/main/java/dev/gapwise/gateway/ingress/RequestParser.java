@@ -73,7 +73,7 @@ final class RequestParser {
         };
     }
 
-    private static Failure notJson(JacksonException e) {
+    static Failure notJson(JacksonException e) {
         return new Failure.BadRequest("request body is not valid JSON in UTF-8 within the gateway's limits (depth "
                 + IngressJson.MAX_DEPTH + ", " + IngressJson.MAX_TOKENS + " elements): "
                 + dev.gapwise.gateway.text.CleanText.of(e.getOriginalMessage(), 300));

@@ -94,7 +94,8 @@ class DialectContractTest {
         }
     }
 
-    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient(), new GeminiClient());
+    static final List<Client> CLIENTS = List.of(new OpenAiClient(), new AnthropicClient(), new GeminiClient(),
+            new ResponsesContractClient());
     static final List<Upstream> UPSTREAMS = List.of(
             new Upstream("openai", "cheap-model", "/v1/chat/completions", "\"image_url\"", false),
             new Upstream("anthropic", "claude-fake", "/v1/messages", "\"type\":\"image\"", true),
