@@ -121,6 +121,13 @@ record Fleet(Map<String, Target> targets, List<Deployment> known, Optional<Deplo
                     + noCacheRate.getFirst());
         }
         Optional<Deployment> reference = reference(config, known, callable, prices, lags);
+        List<String> noLag = callable.stream().filter(d -> lags.lag(d.modelId(), lagIndex(config)).isEmpty())
+                .map(d -> d.id() + " (model '" + d.modelId() + "')").toList();
+        if (!noLag.isEmpty()) {
+            notes.add(noLag.size() + " callable deployments have no lag on " + lagIndex(config) + ": their model is not in "
+                    + "the catalog's lag data (write the catalog id, e.g. gpt-5-2025-08-07), so none of them can be "
+                    + "the savings baseline and tiers with a lag limit leave them out: " + String.join(", ", noLag));
+        }
         reference.ifPresent(r -> notes.add("savings baseline " + r.id() + (config.reference().isPresent()
                 || config.policy().baselineDeployment().isPresent() ? " (configured)"
                 : lags.lag(r.modelId(), lagIndex(config)).map(l -> String.format(java.util.Locale.ROOT,

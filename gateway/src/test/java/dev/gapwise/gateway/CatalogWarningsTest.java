@@ -83,4 +83,12 @@ class CatalogWarningsTest {
         assertThat(fleet.targets()).containsOnlyKeys("deepseek-v4-flash", "deepseek-flash");
         assertThat(fleet.callable()).allMatch(Deployment::offeredByDefault);
     }
+
+    @Test
+    void deploymentsWhoseModelHasNoLagAreNamedAtStart() {
+        Fleet fleet = Fleet.resolve(config(List.of()), new Catalog(List.of(), List.of(FRESH)),
+                Map.of("DEEPSEEK_API_KEY", "k"), dev.gapwise.routing.ModelLags.none());
+        assertThat(fleet.notes()).anyMatch(note -> note.startsWith("1 callable deployments have no lag on ")
+                && note.contains("deepseek-flash (model 'm')"));
+    }
 }
