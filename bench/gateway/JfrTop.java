@@ -1,6 +1,6 @@
 // Summarises one JFR recording of the gateway for bench/gateway/profile.sh, JDK only:
 //   java bench/gateway/JfrTop.java FILE.jfr REQUESTS
-// Prints Markdown: hot methods (top frame of jdk.ExecutionSample), allocation by class and by site (top frame of
+// Prints Markdown: hot methods (top frame of jdk.CPUTimeSample, or jdk.ExecutionSample when it has none), allocation by class and by site (top frame of
 // jdk.ObjectAllocationSample, weighted by its bytes), the first Gapwise frame on each stack (which of our methods
 // the CPU and the allocation are spent under), inclusive shares by library, CPU samples by thread pool, and
 // thread parks and virtual-thread starts per request when the recording enabled them.
@@ -41,10 +41,18 @@ public class JfrTop {
         Map<String, Double> parkSites = new HashMap<>();
         double cpuTotal = 0, allocTotal = 0;
         long parks = 0, virtualStarts = 0;
-        for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+        List<RecordedEvent> events = RecordingFile.readAllEvents(file);
+        // CPU-time samples (JDK 25, Linux: one per slice of CPU a thread burns, native code included) when the
+        // recording has them; otherwise the classic execution samples (threads caught running Java code).
+        String cpuEvent = events.stream().anyMatch(e -> e.getEventType().getName().equals("jdk.CPUTimeSample"))
+                ? "jdk.CPUTimeSample" : "jdk.ExecutionSample";
+        for (RecordedEvent event : events) {
             String type = event.getEventType().getName();
+            if (type.equals("jdk.CPUTimeSample") || type.equals("jdk.ExecutionSample")) {
+                type = type.equals(cpuEvent) ? "cpu" : "ignored";
+            }
             switch (type) {
-                case "jdk.ExecutionSample" -> {
+                case "cpu" -> {
                     cpuTotal++;
                     List<RecordedFrame> frames = frames(event.getStackTrace());
                     if (frames.isEmpty()) {
@@ -53,7 +61,7 @@ public class JfrTop {
                     hot.merge(name(frames.getFirst()), 1.0, Double::sum);
                     hotOurs.merge(ours(frames), 1.0, Double::sum);
                     libraries(frames, cpuLib, 1.0);
-                    RecordedThread thread = event.getThread("sampledThread");
+                    RecordedThread thread = event.getThread(cpuEvent.equals("jdk.CPUTimeSample") ? "eventThread" : "sampledThread");
                     pools.merge(pool(thread), 1.0, Double::sum);
                 }
                 case "jdk.ObjectAllocationSample" -> {
@@ -76,8 +84,8 @@ public class JfrTop {
                 default -> { }
             }
         }
-        System.out.printf(Locale.ROOT, "%d CPU samples, %.1f MB of sampled allocation weight, %d requests%n%n",
-                (long) cpuTotal, allocTotal / 1e6, requests);
+        System.out.printf(Locale.ROOT, "%d CPU samples (%s), %.1f MB of sampled allocation weight, %d requests%n%n",
+                (long) cpuTotal, cpuEvent, allocTotal / 1e6, requests);
         table("Hot methods (top frame of the CPU samples)", "method", hot, cpuTotal);
         table("CPU by the first Gapwise frame on the stack (inclusive: the work done under that method)", "method", hotOurs, cpuTotal);
         table("CPU samples by thread pool", "thread", pools, cpuTotal);

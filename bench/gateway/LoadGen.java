@@ -304,6 +304,7 @@ public class LoadGen {
         byte[] request = target.request(CHAT);
         java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(requests);
         java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
         long[] samples = new long[requests];
         java.util.concurrent.atomic.AtomicInteger at = new java.util.concurrent.atomic.AtomicInteger();
         List<Thread> threads = new ArrayList<>();
@@ -313,10 +314,20 @@ public class LoadGen {
                 try (Connection connection = new Connection(target)) {
                     while (left.getAndDecrement() > 0) {
                         long begin = System.nanoTime();
-                        int status = connection.exchange(request, null, null);
+                        int status;
+                        try {
+                            status = connection.exchange(request, null, null);
+                        } catch (IOException e) {
+                            status = -1;
+                            connection.close();
+                            connection.open();
+                        }
                         samples[at.getAndIncrement()] = System.nanoTime() - begin;
                         if (status != 200) {
                             errors.incrementAndGet();
+                            if (status < 0) {
+                                dropped.incrementAndGet();
+                            }
                         }
                     }
                 } catch (IOException e) {
@@ -330,9 +341,9 @@ public class LoadGen {
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] done = Arrays.copyOf(samples, at.get());
         Arrays.sort(done);
-        System.out.printf(Locale.ROOT, "requests=%d concurrency=%d seconds=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d%n",
+        System.out.printf(Locale.ROOT, "requests=%d concurrency=%d seconds=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d (connection dropped: %d)%n",
                 done.length, concurrency, seconds, done.length / seconds, percentile(done, 50), percentile(done, 99),
-                errors.get());
+                errors.get(), dropped.get());
     }
 
     static void throughput(List<Target> targets, double seconds, int[] levels) throws Exception {

@@ -3,7 +3,8 @@
 # --quick: about 2): the fake upstream and the Gapwise configuration of run.sh (ledger, virtual key, access log,
 # full routing), started with JFR on (settings=profile, CPU sampled every 2 ms, allocation sampled up to 5000/s).
 # After a warm-up, per concurrency level (1 and 16) a fixed number of non-streaming chat requests:
-#   1. a recorded window -> its own JFR recording, summarised by JfrTop.java and `jfr view`
+#   1. a recorded window -> its own JFR recording (plus JDK 25's CPU-time sampler, one sample per 1 ms of a
+#      thread's CPU), summarised by JfrTop.java and `jfr view`
 #   2. at concurrency 1, a short window recording every thread park and virtual-thread start (hand-offs)
 #   3. then, JFR stopped, a plain window per level -> allocated bytes, CPU µs, context switches, busy threads
 # The recorded windows run while the start-up recording still runs, so allocation samples stay continuous (a
@@ -126,7 +127,7 @@ window() { # $1 concurrency, $2 requests, $3 label; appends a table row to $rows
   jit=$(awk '/Compiler/{s+=$(NF-1)} END{print s+0}' "$work/threads-$3-c$1.txt")
   gc=$(awk '/^(GC_|GN_|G1_|VM_Thread)/{s+=$(NF-1)} END{print s+0}' "$work/threads-$3-c$1.txt")
   rows+=$(printf '| %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f (JIT %.0f, GC %.0f) | %.2f + %.2f | %s |' "$3" "$1" \
-    "$(field requests "$out")" "$(field rps "$out")" "$(field p50_ms "$out")" "$(field p99_ms "$out")" "$(field errors "$out")" \
+    "$(field requests "$out")" "$(field rps "$out")" "$(field p50_ms "$out")" "$(field p99_ms "$out")" "$(sed -n "s/.*errors=\(.*\)/\1/p" <<<"$out")" \
     "$(echo "$alloc / $2 / 1024" | bc -l)" "$(echo "$cpu / $2 / 1000" | bc -l)" \
     "$(echo "$jit * $tick_us / $2" | bc -l)" "$(echo "$gc * $tick_us / $2" | bc -l)" \
     "$(echo "($v1 - $v0) / $2" | bc -l)" "$(echo "($n1 - $n0) / $2" | bc -l)" "$(wc -l < "$work/threads-$3-c$1.txt")")
@@ -134,7 +135,8 @@ window() { # $1 concurrency, $2 requests, $3 label; appends a table row to $rows
 }
 for level in "1 $c1" "16 $c16"; do
   set -- $level
-  "$jcmd" $gw JFR.start name=c$1 settings=profile "jdk.ExecutionSample#period=2 ms" "jdk.ObjectAllocationSample#throttle=5000/s" >/dev/null
+  "$jcmd" $gw JFR.start name=c$1 settings=profile "jdk.ExecutionSample#period=2 ms" "jdk.ObjectAllocationSample#throttle=5000/s" \
+    "jdk.CPUTimeSample#enabled=true" "jdk.CPUTimeSample#throttle=1 ms" >/dev/null
   window "$1" "$2" recorded
   "$jcmd" $gw JFR.stop name=c$1 filename="$work/c$1.jfr" >/dev/null
 done
@@ -149,7 +151,7 @@ echo "| window | concurrency | requests | req/s | p50 ms | p99 ms | errors | all
 echo "|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s' "$rows"
 echo
-echo "\"recorded\": JFR (settings=profile, 2 ms CPU sampling) running; \"plain\": no recording. JIT and GC are the CPU ticks"
+echo "\"recorded\": JFR (settings=profile, 2 ms execution and 1 ms CPU-time sampling) running; \"plain\": no recording. JIT and GC are the CPU ticks"
 echo "(10 ms) of the compiler and GC threads; context switches are summed over the gateway's live threads from"
 echo "/proc (a thread that ends inside the window takes its count with it). Per-thread detail: $work/threads-*.txt."
 echo
@@ -167,7 +169,8 @@ sed 's/^/    /' "$work/threads-plain-c1.txt"
 echo
 for c in 1 16; do
   "$jfr" view --width 200 hot-methods "$work/c$c.jfr" > "$work/hot-methods-c$c.txt"
+  "$jfr" view --width 200 cpu-time-hot-methods "$work/c$c.jfr" > "$work/cpu-time-hot-methods-c$c.txt" 2>&1 || true
   "$jfr" view --width 200 allocation-by-site "$work/c$c.jfr" > "$work/allocation-by-site-c$c.txt"
   "$jfr" view --width 200 allocation-by-class "$work/c$c.jfr" > "$work/allocation-by-class-c$c.txt"
 done
-echo "The recordings and \`jfr view\` outputs (hot-methods, allocation-by-site, allocation-by-class) are in $work."
+echo "The recordings and \`jfr view\` outputs (hot-methods, cpu-time-hot-methods, allocation-by-site, allocation-by-class) are in $work."
