@@ -5,6 +5,7 @@
 //   throughput --seconds S --levels 1,2,4 --target SPEC...   closed-loop sweep of concurrency levels
 //   stream     --requests N --concurrent M --target SPEC...  TTFT, chunk gaps, usage chunk, concurrent streams
 //   warmup     --seconds S --concurrency C --target SPEC...  load each target, print nothing (JIT warm-up)
+//   count      --requests N --concurrency C --target SPEC     exactly N requests over C connections (profile.sh)
 //
 // SPEC is name|http://host:port/path|Header: value|Header: value ... ; the first target is the floor (direct).
 // Several URLs separated by commas (name|http://a/path,http://b/path|...) spread the connections over them in turn,
@@ -177,7 +178,9 @@ public class LoadGen {
             }
             case "stream" -> stream(targets, Integer.parseInt(options.getOrDefault("requests", "200")),
                     Integer.parseInt(options.getOrDefault("concurrent", "64")));
-            default -> throw new IllegalArgumentException("mode must be latency, throughput, stream or warmup");
+            case "count" -> count(targets.getFirst(), Integer.parseInt(options.getOrDefault("requests", "10000")),
+                    Integer.parseInt(options.getOrDefault("concurrency", "1")));
+            default -> throw new IllegalArgumentException("mode must be latency, throughput, stream, warmup or count");
         }
     }
 
@@ -294,6 +297,53 @@ public class LoadGen {
         Arrays.sort(all);
         return new Level(concurrency, total / (elapsed / 1e9), percentile(all, 50), percentile(all, 99),
                 Arrays.stream(errors).sum());
+    }
+
+    /** Exactly {@code requests} requests over {@code concurrency} keep-alive connections; prints one summary line. */
+    static void count(Target target, int requests, int concurrency) throws Exception {
+        byte[] request = target.request(CHAT);
+        java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(requests);
+        java.util.concurrent.atomic.AtomicLong errors = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+        long[] samples = new long[requests];
+        java.util.concurrent.atomic.AtomicInteger at = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < concurrency; c++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                try (Connection connection = new Connection(target)) {
+                    while (left.getAndDecrement() > 0) {
+                        long begin = System.nanoTime();
+                        int status;
+                        try {
+                            status = connection.exchange(request, null, null);
+                        } catch (IOException e) {
+                            status = -1;
+                            connection.close();
+                            connection.open();
+                        }
+                        samples[at.getAndIncrement()] = System.nanoTime() - begin;
+                        if (status != 200) {
+                            errors.incrementAndGet();
+                            if (status < 0) {
+                                dropped.incrementAndGet();
+                            }
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] done = Arrays.copyOf(samples, at.get());
+        Arrays.sort(done);
+        System.out.printf(Locale.ROOT, "requests=%d concurrency=%d seconds=%.3f rps=%.0f p50_ms=%.3f p99_ms=%.3f errors=%d (connection dropped: %d)%n",
+                done.length, concurrency, seconds, done.length / seconds, percentile(done, 50), percentile(done, 99),
+                errors.get(), dropped.get());
     }
 
     static void throughput(List<Target> targets, double seconds, int[] levels) throws Exception {
