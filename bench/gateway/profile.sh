@@ -13,11 +13,9 @@
 #   bench/gateway/profile.sh [--quick] [--out DIR]
 # Needs: JDK 25 + Maven (found like ./test does); builds cli/target/gapwise.jar if it is missing (no install).
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=../../scripts/jdk.sh
-. "$root/scripts/jdk.sh"
-gapwise_find_jdk
-java="$JAVA_HOME/bin/java" jcmd="$JAVA_HOME/bin/jcmd" jfr="$JAVA_HOME/bin/jfr"
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+jcmd="$JAVA_HOME/bin/jcmd" jfr="$JAVA_HOME/bin/jfr"
 
 quick=0 work=""
 while [ $# -gt 0 ]; do
@@ -49,31 +47,7 @@ wait_for() { for _ in $(seq 1 150); do curl -s -o /dev/null "$1" && return 0; sl
 # The fake upstream of run.sh (its classes and the gateway jar's Jetty and Jackson).
 "$java" -cp "$tests:$jar" dev.gapwise.gateway.fake.FakeUpstream "$UP" 20 2 >"$work/upstream.log" 2>&1 &
 pids+=($!)
-cat > "$work/gapwise.yaml" <<YAML
-providers:
-  mock:
-    dialect: openai
-    base_url: http://127.0.0.1:$UP/v1
-deployments:
-  - id: mock-model@mock
-    model: mock-model
-    provider: mock
-    price: {input: 0.27, output: 1.10}
-  - id: frontier@mock
-    model: frontier
-    provider: mock
-    price: {input: 2.50, output: 10.00}
-reference: frontier@mock
-catalog_deployments: false
-ledger:
-  url: jdbc:sqlite:$work/ledger.db
-policy:
-  tiers:
-    critical: {allow_unknown_lag: true, objective: cheapest}
-    routine: {allow_unknown_lag: true, objective: cheapest}
-  classifier: {high_stakes: critical}
-  default_tier: routine
-YAML
+bench_gateway_config "$work/gapwise.yaml" "$UP" "jdbc:sqlite:$work/ledger.db"
 key="$("$java" -jar "$jar" keys create --config "$work/gapwise.yaml" --name profile 2>/dev/null | head -1)"
 "$java" ${GAPWISE_JAVA_OPTS:-} "-XX:StartFlightRecording=name=boot,settings=profile,jdk.ExecutionSample#period=2ms,jdk.ObjectAllocationSample#throttle=5000/s" \
   -jar "$jar" serve --config "$work/gapwise.yaml" --port $GW >"$work/gapwise.log" 2>&1 &

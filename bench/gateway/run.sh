@@ -6,12 +6,9 @@
 #   bench/gateway/run.sh [--quick]
 # Needs: JDK 25 + Maven (found like ./test does), nginx (apt-get install nginx-light), node + npm.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=../../scripts/jdk.sh
-. "$root/scripts/jdk.sh"
-gapwise_find_jdk
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 gapwise_require_maven
-java="$JAVA_HOME/bin/java"
 
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
@@ -75,33 +72,7 @@ pids+=($!)
 portkey_pid=$!
 pids+=($portkey_pid)
 # 4. Gapwise with ledger, a virtual key and the access log
-cat > "$work/gapwise.yaml" <<YAML
-providers:
-  mock:
-    dialect: openai
-    base_url: http://127.0.0.1:$UP/v1
-deployments:
-  - id: mock-model@mock
-    model: mock-model
-    provider: mock
-    price: {input: 0.27, output: 1.10}
-  - id: frontier@mock
-    model: frontier
-    provider: mock
-    price: {input: 2.50, output: 10.00}
-reference: frontier@mock
-catalog_deployments: false
-ledger:
-  url: jdbc:sqlite:$work/ledger.db
-# Every request still goes through the full routing decision (tier rules, risk and complexity classifiers,
-# eligibility, objective); the mock deployments have no catalog lag, so both tiers accept unknown lags.
-policy:
-  tiers:
-    critical: {allow_unknown_lag: true, objective: cheapest}
-    routine: {allow_unknown_lag: true, objective: cheapest}
-  classifier: {high_stakes: critical}
-  default_tier: routine
-YAML
+bench_gateway_config "$work/gapwise.yaml" "$UP" "jdbc:sqlite:$work/ledger.db"
 key="$("$java" -jar "$root/cli/target/gapwise.jar" keys create --config "$work/gapwise.yaml" --name bench 2>/dev/null | head -1)"
 "$java" ${GAPWISE_JAVA_OPTS:-} -jar "$root/cli/target/gapwise.jar" serve --config "$work/gapwise.yaml" --port $GW \
   >"$work/gapwise.log" 2>&1 &

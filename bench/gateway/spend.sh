@@ -8,12 +8,9 @@
 # Needs: JDK 25 + Maven (found like ./test does), PostgreSQL at 127.0.0.1:5432 (database test, trust auth; a fresh
 # schema is used and dropped) and Redis at 127.0.0.1:6379 (a fresh key prefix), as .ci/run starts them.
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# shellcheck source=../../scripts/jdk.sh
-. "$root/scripts/jdk.sh"
-gapwise_find_jdk
+# shellcheck source=common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 gapwise_require_maven
-java="$JAVA_HOME/bin/java"
 
 quick=0
 [ "${1:-}" = "--quick" ] && quick=1
@@ -47,23 +44,7 @@ wait_for() { for _ in $(seq 1 150); do curl -s -o /dev/null "$1" && return 0; sl
 pids+=($!)
 
 config() {  # config FILE LEDGER_URL PENDING [REDIS]
-  cat > "$1" <<YAML
-providers:
-  mock: {dialect: openai, base_url: "http://127.0.0.1:$UP/v1"}
-deployments:
-  - {id: mock-model@mock, model: mock-model, provider: mock, price: {input: 0.27, output: 1.10}}
-  - {id: frontier@mock, model: frontier, provider: mock, price: {input: 2.50, output: 10.00}}
-reference: frontier@mock
-catalog_deployments: false
-ledger: {url: "$2", pending_file: "$3"}
-policy:
-  tiers:
-    critical: {allow_unknown_lag: true, objective: cheapest}
-    routine: {allow_unknown_lag: true, objective: cheapest}
-  classifier: {high_stakes: critical}
-  default_tier: routine
-$4
-YAML
+  bench_gateway_config "$1" "$UP" "$2" "$3" "${4:-}"
 }
 pg="jdbc:postgresql://127.0.0.1:5432/test?user=postgres&currentSchema=$schema"
 redis="redis: {url: \"redis://127.0.0.1:6379/0\", prefix: \"$prefix\", pool: {max_connections: 64}}"
