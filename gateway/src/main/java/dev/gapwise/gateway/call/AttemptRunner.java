@@ -227,7 +227,11 @@ public final class AttemptRunner {
                     new Failure.Upstream(ErrorClass.IO, opened.status(), "upstream body broke off"), Optional.empty());
         }
         waits.add(attempt.elapsed());
-        JsonNode json = Json.parseOrNull(raw);
+        WireDialect ingress = request.context().ingress();
+        boolean relayed = ingress.kind() == target.dialect().kind();
+        // relayed as it came and no span reads it: only the usage is needed from the answer
+        JsonNode json = relayed && !provider.usageFields().isEmpty() && RequestTrace.current() == RequestTrace.None.INSTANCE
+                ? Json.parseFields(raw, provider.usageFields()) : Json.parseOrNull(raw);
         if (json == null || !json.isObject()) {
             return failed(attempt.failed(opened.status(), ErrorClass.BAD_RESPONSE, Usage.NONE),
                     new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
@@ -238,8 +242,7 @@ public final class AttemptRunner {
                 Usage.estimateTokens(raw.length)));
         Attempt done = attempt.succeeded(opened.status(), usage);
         sink.record(done);
-        WireDialect ingress = request.context().ingress();
-        byte[] answer = ingress.kind() == target.dialect().kind() ? raw
+        byte[] answer = relayed ? raw
                 : Json.bytes(Translation.response(target.dialect(), ingress, json, clock.instant().getEpochSecond()));
         long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
         boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead, notes),
