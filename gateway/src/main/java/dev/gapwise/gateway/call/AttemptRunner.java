@@ -108,7 +108,7 @@ public final class AttemptRunner {
             }
             case AttemptGate.Verdict.Go go -> client.rateLimits(go.limits());
         }
-        byte[] body = Json.bytes(provider.prepare(translated, target.deployment().upstreamModel()));
+        byte[] body = upstreamBody(request, target, translated);
         Instant startedAt = clock.instant();
         long sent = System.nanoTime();
         long overheadBefore = sent - request.receivedNanos() - waits.nanos;
@@ -132,6 +132,23 @@ public final class AttemptRunner {
         } finally {
             cancellation.closed();
         }
+    }
+
+    /**
+     * The request as the deployment gets it: the client's own bytes with the model edited in when it speaks the
+     * client's dialect and they are at hand (nothing decoded or re-encoded), else the prepared tree serialised.
+     */
+    private static byte[] upstreamBody(CallRequest request, Target target, ObjectNode translated) {
+        DialectUpstream provider = target.dialect().upstream();
+        String model = target.deployment().upstreamModel();
+        if (translated == request.body() && request.bodyAsSent().isPresent()) {
+            Optional<byte[]> edited = provider.aim(translated, model)
+                    .flatMap(edit -> edit.applyTo(request.bodyAsSent().get()));
+            if (edited.isPresent()) {
+                return edited.get();
+            }
+        }
+        return Json.bytes(provider.prepare(translated, model));
     }
 
     /** Counts a request's input tokens at {@code target} (see {@link CallLoop#countTokens}). */

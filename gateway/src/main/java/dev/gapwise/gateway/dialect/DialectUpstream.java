@@ -36,6 +36,16 @@ public interface DialectUpstream {
     /** A copy of a request already in this dialect, aimed at {@code upstreamModel}, asking for stream usage. */
     ObjectNode prepare(ObjectNode request, String upstreamModel);
 
+    /**
+     * What {@link #prepare} changes, when it changes top-level fields only: then a request that arrived in this
+     * dialect is sent as its client's bytes with just these fields edited ({@link TopLevelEdit#applyTo(byte[])}),
+     * never re-serialised. Empty when preparing does more.
+     */
+    default java.util.Optional<dev.gapwise.gateway.dialect.neutral.TopLevelEdit> aim(ObjectNode request,
+                                                                                   String upstreamModel) {
+        return java.util.Optional.empty();
+    }
+
     /** The token counts of a complete (non-streamed) response, when it reports them. */
     Optional<Usage> usage(JsonNode response);
 

@@ -183,6 +183,7 @@ final class ChatHandler extends Handler.Abstract {
         Optional<String> keyId = identity.map(KeyIdentity::id);
         IngressRequest ok;
         java.util.function.Function<HttpClientChannel, dev.gapwise.gateway.call.ClientChannel> answer;
+        Optional<byte[]> asSent;
         switch (front.parse(json, dialect, bytes, keyId, request.getHttpURI().getPath())) {
             case Front.Parsed.Bad bad -> {
                 return failed(channel, bad.failure(), "-");
@@ -190,6 +191,7 @@ final class ChatHandler extends Handler.Abstract {
             case Front.Parsed.Ok parsed -> {
                 ok = parsed.request();
                 answer = parsed.answer();
+                asSent = parsed.asSent();
             }
         }
         RequestTrace.current().received(ok.body(), ok.stream());
@@ -220,7 +222,7 @@ final class ChatHandler extends Handler.Abstract {
                         ok.model(), route.tier(), route.decision(), team);
                 RequestTrace.current().routed(context, route);
                 CallRequest call = new CallRequest(context, ok.body(), ok.stream(), ok.includeUsage(), promptBytes,
-                        received, cancellation, forwarded(request));
+                        received, cancellation, forwarded(request), asSent);
                 if (counting) {
                     yield count(channel, call, route, ok.model(), received);
                 }

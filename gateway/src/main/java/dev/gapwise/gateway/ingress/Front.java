@@ -18,8 +18,10 @@ interface Front {
         /**
          * @param request the chat request
          * @param answer  the channel the call's answer goes through, given the HTTP one
+         * @param asSent  the body's bytes as the client sent them, when they are exactly the request's body
          */
-        record Ok(IngressRequest request, Function<HttpClientChannel, ClientChannel> answer) implements Parsed {
+        record Ok(IngressRequest request, Function<HttpClientChannel, ClientChannel> answer, Optional<byte[]> asSent)
+                implements Parsed {
         }
 
         record Bad(Failure failure) implements Parsed {
@@ -43,7 +45,8 @@ interface Front {
     static Front chat(boolean counting) {
         return (json, dialect, body, keyId, path) -> switch (RequestParser.parse(json, dialect, body, counting, path)) {
             case RequestParser.Result.Bad bad -> new Parsed.Bad(bad.failure());
-            case RequestParser.Result.Ok ok -> new Parsed.Ok(ok.request(), channel -> channel);
+            case RequestParser.Result.Ok ok -> new Parsed.Ok(ok.request(), channel -> channel,
+                    ok.asSent() ? Optional.of(body) : Optional.empty());
         };
     }
 }

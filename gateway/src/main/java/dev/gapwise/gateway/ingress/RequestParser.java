@@ -19,7 +19,11 @@ final class RequestParser {
 
     /** A parsed request, or the failure to report. */
     sealed interface Result {
-        record Ok(IngressRequest request) implements Result {
+        /**
+         * @param asSent the request's body is the tree parsed from the bytes as sent (the dialect neither copied
+         *               nor rewrote it), so those bytes can go upstream in its place
+         */
+        record Ok(IngressRequest request, boolean asSent) implements Result {
         }
 
         record Bad(Failure failure) implements Result {
@@ -68,7 +72,7 @@ final class RequestParser {
         }
         ObjectNode object = (ObjectNode) json;
         return switch (counting ? dialect.ingress().parseCount(object) : dialect.ingress().parse(object, path)) {
-            case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request());
+            case DialectIngress.Parsed.Ok ok -> new Result.Ok(ok.request(), ok.request().body() == object);
             case DialectIngress.Parsed.Bad wrong -> bad(wrong.message());
         };
     }

@@ -81,6 +81,6 @@ final class ResponsesFront implements Front {
         }
         ResponsesWire.Request turn = request;
         return new Parsed.Ok(parsed, channel -> new ResponsesChannel(channel, turn, clock.instant().getEpochSecond(),
-                store, owner, notes));
+                store, owner, notes), java.util.Optional.empty());
     }
 }

@@ -3,6 +3,7 @@ package dev.gapwise.gateway.dialect.anthropic;
 import dev.gapwise.gateway.dialect.DialectUpstream;
 import dev.gapwise.gateway.dialect.StreamTracker;
 import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.TopLevelEdit;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.dialect.neutral.TokenCount;
 import dev.gapwise.gateway.dialect.neutral.Usage;
@@ -37,7 +38,12 @@ final class AnthropicUpstream implements DialectUpstream {
 
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        return aimed(request, upstreamModel);
+        return aiming(request, upstreamModel).applyTo(request);
+    }
+
+    @Override
+    public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {
+        return Optional.of(aiming(request, upstreamModel));
     }
 
     @Override
@@ -86,10 +92,8 @@ final class AnthropicUpstream implements DialectUpstream {
     }
 
     /** A copy aimed at {@code model}. */
-    static ObjectNode aimed(ObjectNode request, String model) {
-        ObjectNode copy = Json.shallowCopy(request);
-        copy.put("model", model);
-        return copy;
+    static TopLevelEdit aiming(ObjectNode request, String model) {
+        return new TopLevelEdit(java.util.Map.of("model", Optional.of(request.stringNode(model))));
     }
 
     /** Characters of generated text or tool input in a {@code content_block_delta} event. */

@@ -3,6 +3,7 @@ package dev.gapwise.gateway.dialect.gemini;
 import dev.gapwise.gateway.dialect.DialectUpstream;
 import dev.gapwise.gateway.dialect.StreamTracker;
 import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.TopLevelEdit;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.dialect.neutral.Usage;
 import org.eclipse.jetty.http.HttpFields;
@@ -43,11 +44,17 @@ public final class GeminiUpstream implements DialectUpstream {
 
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        ObjectNode copy = Json.shallowCopy(request);
-        copy.remove("model");
-        copy.remove("stream");
-        return copy;
+        return AIMING.applyTo(request);
     }
+
+    /** The model and the stream flag travel in the URL, not the body. */
+    @Override
+    public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {
+        return Optional.of(AIMING);
+    }
+
+    private static final TopLevelEdit AIMING = new TopLevelEdit(java.util.Map.of("model", Optional.empty(),
+            "stream", Optional.empty()));
 
     @Override
     public java.util.Set<String> usageFields() {

@@ -3,6 +3,7 @@ package dev.gapwise.gateway.dialect.openai;
 import dev.gapwise.gateway.dialect.DialectUpstream;
 import dev.gapwise.gateway.dialect.StreamTracker;
 import dev.gapwise.gateway.dialect.neutral.Json;
+import dev.gapwise.gateway.dialect.neutral.TopLevelEdit;
 import dev.gapwise.gateway.dialect.neutral.SseEvent;
 import dev.gapwise.gateway.dialect.neutral.TokenCount;
 import dev.gapwise.gateway.dialect.neutral.Usage;
@@ -39,7 +40,12 @@ final class OpenAiUpstream implements DialectUpstream {
 
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        return aimed(request, upstreamModel);
+        return aiming(request, upstreamModel).applyTo(request);
+    }
+
+    @Override
+    public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {
+        return Optional.of(aiming(request, upstreamModel));
     }
 
     @Override
@@ -87,16 +93,16 @@ final class OpenAiUpstream implements DialectUpstream {
     }
 
     /** A copy aimed at {@code model}; a streamed request also asks for the final usage chunk. */
-    static ObjectNode aimed(ObjectNode request, String model) {
-        ObjectNode copy = Json.shallowCopy(request);
-        copy.put("model", model);
-        if (copy.path("stream").asBoolean(false)) {
-            JsonNode options = copy.path("stream_options");
-            ObjectNode streamOptions = options.isObject() ? ((ObjectNode) options).deepCopy() : copy.objectNode();
+    static TopLevelEdit aiming(ObjectNode request, String model) {
+        java.util.Map<String, Optional<JsonNode>> fields = new java.util.HashMap<>();
+        fields.put("model", Optional.of(request.stringNode(model)));
+        if (request.path("stream").asBoolean(false)) {
+            JsonNode options = request.path("stream_options");
+            ObjectNode streamOptions = options.isObject() ? ((ObjectNode) options).deepCopy() : request.objectNode();
             streamOptions.put("include_usage", true);
-            copy.set("stream_options", streamOptions);
+            fields.put("stream_options", Optional.of(streamOptions));
         }
-        return copy;
+        return new TopLevelEdit(fields);
     }
 
     /** Characters of generated text (content and tool-call arguments) in one stream chunk. */
