@@ -20,7 +20,9 @@ import java.util.Map;
 final class LedgerRollup {
     /** The leading values of the histogram buckets within a decade (as in migration V10 and the dashboard). */
     private static final int[] LEADS = {10, 11, 12, 13, 15, 17, 20, 23, 26, 30, 35, 40, 45, 50, 57, 65, 75, 86};
+    /** The tier sources in the order V10's {@code CASE} tries them. */
     private static final List<String> SOURCES = List.of("header", "metadata", "api-key", "rule", "classifier", "default");
+    private static final List<String> MARKS = SOURCES.stream().map(source -> " (" + source + ");").toList();
 
     private static final String HOURLY = """
             INSERT INTO ledger_hourly (hour, tier, deployment, served_model, provider, outcome, attempts, requests,
@@ -227,9 +229,9 @@ final class LedgerRollup {
         if (!startsWith(reason, "tier=")) {
             return "unknown";
         }
-        for (String source : SOURCES) {
-            if (contains(reason, " (" + source + ");", 5)) {
-                return source;
+        for (int i = 0; i < SOURCES.size(); i++) {
+            if (contains(reason, MARKS.get(i), 5)) {
+                return SOURCES.get(i);
             }
         }
         return "unknown";
