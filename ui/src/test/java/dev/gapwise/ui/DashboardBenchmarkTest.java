@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Page timings on a large generated ledger (not part of {@code ./test}): fills a SQLite ledger with {@code
  * -Dgapwise.bench.rows=N} attempts over 90 days (before the rollup migration, so the migration's backfill is timed
  * too; {@code -Dgapwise.bench.load.minutes=M} stops the load early and the report says how many rows it holds),
- * serves it, and times each page a few times; then times inserts with the rollup trigger against inserts
+ * serves it, and times each page a few times; then times inserts with the rollups (kept by the writer) against inserts
  * without it. Writes {@code target/dashboard-bench.txt}. Run:
  * {@code mvn -B -q -o -pl ui -am verify -Dtest=DashboardBenchmarkTest -Dgapwise.bench.rows=10000000
  * -Dsurefire.failIfNoSpecifiedTests=false}
@@ -60,12 +60,12 @@ class DashboardBenchmarkTest {
             for (int batch = 0; rows < target && System.nanoTime() - began < loadBudgetNanos; batch++) {
                 List<LedgerRows.Row> generated = LedgerRows.random(new Random(batch), BATCH_REQUESTS,
                         start.plusSeconds(Math.min(batch, batches - 1) * slice), slice, keys);
-                LedgerRows.insert(connection, generated);
+                LedgerRows.insertWithoutRollups(connection, generated);
                 rows += generated.size();
             }
         }
         double loadSeconds = (System.nanoTime() - began) / 1e9;
-        report.add(String.format("ledger rows: %d attempts (%.0f rows/s loaded without the trigger, %.0f s)", rows,
+        report.add(String.format("ledger rows: %d attempts (%.0f rows/s loaded without the rollups, %.0f s)", rows,
                 rows / loadSeconds, loadSeconds));
         began = System.nanoTime();
         try (DashboardFixture fixture = DashboardFixture.start(dir, url, 0, 1)) {
@@ -99,14 +99,14 @@ class DashboardBenchmarkTest {
                         millis.getFirst(), sorted.get(2), sorted.get(4)));
                 assertThat(status).as(path).isEqualTo(200);
             }
-            // the write path: the same inserts with the trigger
+            // the write path: the same inserts with the rollups, as the ledger writer makes them
             List<LedgerRows.Row> more = LedgerRows.random(new Random(-1), 20_000, end.minusSeconds(3_600), 3_600, keys);
             long t0 = System.nanoTime();
             try (Connection connection = fixture.gateway.database().connection()) {
                 LedgerRows.insert(connection, more);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            report.add(String.format("inserts with the rollup trigger: %d rows in %.2f s (%.0f rows/s)", more.size(),
+            report.add(String.format("inserts with the rollups kept by the writer: %d rows in %.2f s (%.0f rows/s)", more.size(),
                     seconds, more.size() / seconds));
         }
         report.add("machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average "

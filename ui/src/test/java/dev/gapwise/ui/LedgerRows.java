@@ -1,5 +1,8 @@
 package dev.gapwise.ui;
 
+import dev.gapwise.gateway.ledger.LedgerRow;
+import dev.gapwise.gateway.ledger.LedgerStore;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -10,8 +13,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random but plausible ledger rows for the dashboard tests and benchmark, inserted with the gateway's own
- * statement shape ({@code ON CONFLICT DO NOTHING}), several attempts for some requests.
+ * Random but plausible ledger rows for the dashboard tests and benchmark, several attempts for some requests,
+ * inserted through the ledger writer's own insert (which keeps the rollups) or, into a ledger from before the
+ * rollups existed, with the same statement alone.
  */
 public final class LedgerRows {
     public static final List<String> TIERS = List.of("critical", "elevated", "routine");
@@ -88,8 +92,32 @@ public final class LedgerRows {
         return rows;
     }
 
-    /** Inserts rows in batches of a few thousand, one transaction each. */
+    /** Inserts rows as the gateway's ledger writer does (rollups kept), in batches of a few thousand. */
     public static void insert(Connection connection, List<Row> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += 5_000) {
+            List<LedgerRow> batch = new ArrayList<>();
+            for (Row row : rows.subList(from, Math.min(rows.size(), from + 5_000))) {
+                batch.add(ledgerRow(row));
+            }
+            LedgerStore.insert(connection, batch);
+        }
+    }
+
+    /** The row as the gateway stores it (the columns this fixture does not vary are fixed). */
+    public static LedgerRow ledgerRow(Row row) {
+        return new LedgerRow(row.requestId(), row.attempt(), row.at().toString(), row.keyId(), "openai",
+                row.requestedModel(), row.servedModel(), row.deployment(), row.provider(), row.tier(), row.reason(),
+                row.status(), row.errorClass(), row.inputTokens(), row.outputTokens(), false, row.costNanoUsd(),
+                "gpt-4o@openai", row.baselineNanoUsd(), row.latencyMicros(), row.ttftMicros(),
+                "tier " + row.tier() + " from a test", null, row.cacheRead(), 0, 0, row.team(),
+                row.at().toEpochMilli(), row.unpriced());
+    }
+
+    /**
+     * Inserts rows into the ledger table alone, in batches of a few thousand, one transaction each: for a ledger
+     * migrated only up to before the rollups (V10 rolls up what it finds).
+     */
+    public static void insertWithoutRollups(Connection connection, List<Row> rows) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (PreparedStatement statement = connection.prepareStatement(INSERT)) {

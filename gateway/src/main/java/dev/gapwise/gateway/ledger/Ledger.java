@@ -45,6 +45,7 @@ public final class Ledger implements AutoCloseable {
     private long committed;
     private long retiredUpTo = -1;
     private long quarantined;
+    private long batches;
     private volatile boolean closing;
     private volatile Status status = new Status(true, Optional.empty(), Optional.empty());
 
@@ -118,6 +119,13 @@ public final class Ledger implements AutoCloseable {
         }
     }
 
+    /** Batches the writer has taken from the queue since start (benchmarks: rows per batch). */
+    long batches() {
+        synchronized (lock) {
+            return batches;
+        }
+    }
+
     /** True while the writer thread runs. */
     public boolean running() {
         return writer.isAlive();
@@ -181,6 +189,7 @@ public final class Ledger implements AutoCloseable {
             boolean dropRetired = false;
             synchronized (lock) {
                 committed += done;
+                batches++;
                 if (done < batch.size()) {
                     // closing while the database is down: these rows stay in the pending file for the next start
                     batch.subList(done, batch.size()).reversed().forEach(queue::addFirst);

@@ -3,8 +3,10 @@ package dev.gapwise.gateway.ledger;
 import dev.gapwise.gateway.config.ConfigException;
 import dev.gapwise.gateway.dialect.neutral.Json;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -31,6 +33,28 @@ import java.util.List;
  * Callers synchronize; not thread-safe on its own.
  */
 final class PendingJournal implements AutoCloseable {
+    private static final ObjectWriter ROW = Json.MAPPER.writerFor(LedgerRow.class);
+
+    /** The bytes of one line, kept between appends; an unusually long row's buffer is not kept. */
+    private static final class LineBuffer extends ByteArrayOutputStream {
+        private static final int KEEP = 64 * 1024;
+
+        LineBuffer() {
+            super(4096);
+        }
+
+        ByteBuffer buffer() {
+            return ByteBuffer.wrap(buf, 0, count);
+        }
+
+        void shrink() {
+            if (buf.length > KEEP) {
+                buf = new byte[4096];
+            }
+        }
+    }
+
+    private final LineBuffer line = new LineBuffer();
     private final Path live;
     private final Path retired;
     private final Path deadLetter;
@@ -130,10 +154,16 @@ final class PendingJournal implements AutoCloseable {
         return rows;
     }
 
+    /**
+     * Appends the row as one JSON line with a single {@code write}: encoded as UTF-8 straight into a buffer this
+     * journal reuses (no intermediate string), then written from it.
+     */
     void append(LedgerRow row) {
-        byte[] line = (Json.MAPPER.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
+        line.reset();
+        ROW.writeValue(line, row);
+        line.write('\n');
         try {
-            ByteBuffer buffer = ByteBuffer.wrap(line);
+            ByteBuffer buffer = line.buffer();
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
@@ -142,6 +172,8 @@ final class PendingJournal implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the ledger's pending file " + live, e);
+        } finally {
+            line.shrink();
         }
     }
 

@@ -81,12 +81,14 @@ class PoisonedRowTest {
 
                 assertThat(ledger.flush(Duration.ofSeconds(10))).isTrue();
                 assertThat(LedgerReport.count(db)).isEqualTo(2);
+                assertThat(rolledUpAttempts(db)).as("the refused batch's sums were rolled back with it").isEqualTo(2);
                 assertThat(ledger.quarantinedRows()).isEqualTo(1);
                 assertThat(Files.readString(dir.resolve("q.pending.dead-letter"))).contains("req_poison")
                         .doesNotContain("req_after");
                 ledger.record(LedgerTest.attempt("req_later", 1, Optional.empty()));
                 assertThat(ledger.flush(Duration.ofSeconds(10))).isTrue();
                 assertThat(LedgerReport.count(db)).isEqualTo(3);
+                assertThat(rolledUpAttempts(db)).isEqualTo(3);
             } finally {
                 detach(errors);
             }
@@ -116,6 +118,15 @@ class PoisonedRowTest {
             }
             assertThat(Files.size(pending)).isZero();
             assertThat(Files.exists(dir.resolve("r.pending.1"))).isFalse();
+        }
+    }
+
+    /** The attempts counted by the hourly rollups, which the writer keeps beside the ledger. */
+    private static long rolledUpAttempts(Database db) throws Exception {
+        try (var connection = db.connection();
+             var rs = connection.createStatement().executeQuery("SELECT COALESCE(SUM(attempts), 0) FROM ledger_hourly")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 

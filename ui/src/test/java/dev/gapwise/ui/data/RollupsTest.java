@@ -1,6 +1,8 @@
 package dev.gapwise.ui.data;
 
 import dev.gapwise.gateway.ledger.LedgerReport;
+import dev.gapwise.gateway.ledger.LedgerRow;
+import dev.gapwise.gateway.ledger.LedgerStore;
 import dev.gapwise.gateway.store.Database;
 import dev.gapwise.ui.LedgerRows;
 import dev.gapwise.ui.TestDatabases;
@@ -27,8 +29,9 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rollups the trigger keeps equal direct queries of the ledger on random data, on SQLite and PostgreSQL: rows
- * present before the migration (backfilled), rows written after it (trigger), and replayed rows (not counted twice).
+ * The rollups equal direct queries of the ledger on random data, on SQLite and PostgreSQL: rows present before the
+ * migration (backfilled by V10's grouped SQL), rows written after it (summed by the ledger's writer), and replayed
+ * rows (not counted twice); and the writer's sums equal V10's grouped SQL over the same rows, table by table.
  */
 class RollupsTest {
     @TempDir
@@ -47,7 +50,7 @@ class RollupsTest {
             Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("7").load()
                     .migrate();
             try (Connection connection = java.sql.DriverManager.getConnection(url)) {
-                LedgerRows.insert(connection, before);
+                LedgerRows.insertWithoutRollups(connection, before);
             }
             try (Database database = Database.open(url); Connection connection = database.connection()) {
                 LedgerRows.insert(connection, after);
@@ -72,6 +75,89 @@ class RollupsTest {
         } finally {
             TestDatabases.dropPostgres(url);
         }
+    }
+
+    /** On "postgresql-rewritten" the driver rewrites batches into multi-row inserts and cannot say which rows were new. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql", "postgresql-rewritten"})
+    void writerKeepsEveryRollupTableEqualToTheGroupedSqlOverTheLedger(String kind) throws Exception {
+        String bySql = kind.equals("sqlite") ? TestDatabases.sqlite(folder) : TestDatabases.postgres();
+        String byWriter = kind.equals("sqlite") ? TestDatabases.sqlite(folder) : TestDatabases.postgres();
+        String writerUrl = kind.equals("postgresql-rewritten") ? byWriter + "&reWriteBatchedInserts=true" : byWriter;
+        try {
+            Random random = new Random(kind.length());
+            List<LedgerRows.Row> rows = new ArrayList<>(LedgerRows.random(random, 1_200,
+                    Instant.parse("2026-11-20T22:40:00Z"), 3 * 86_400L, 5));
+            rows.addAll(oddRows(Instant.parse("2026-11-21T05:00:00Z")));
+            // V10's backfill: the rollups as grouped SQL over the ledger computes them
+            Flyway.configure().dataSource(bySql, null, null).locations("classpath:db/migration").target("7").load()
+                    .migrate();
+            try (Connection connection = java.sql.DriverManager.getConnection(bySql)) {
+                LedgerRows.insertWithoutRollups(connection, rows);
+            }
+            // the writer: batches of every size, replays across batches and a duplicate within one batch
+            try (Database database = Database.open(writerUrl); Connection connection = database.connection()) {
+                List<LedgerRow> written = rows.stream().map(LedgerRows::ledgerRow).toList();
+                int inserted = 0;
+                for (int from = 0, size = 1; from < written.size(); from += size, size = size * 3 % 700 + 1) {
+                    List<LedgerRow> batch = new ArrayList<>(written.subList(from, Math.min(written.size(), from + size)));
+                    batch.add(batch.getFirst());
+                    if (from > 0) {
+                        batch.add(written.get(from - 1));
+                    }
+                    inserted += LedgerStore.insert(connection, batch);
+                }
+                assertThat(inserted).isEqualTo(written.size());
+            }
+            try (Database sql = Database.open(bySql); Connection expected = sql.connection();
+                 Database writer = Database.open(byWriter); Connection actual = writer.connection()) {
+                for (String table : List.of("ledger_hourly", "ledger_key_hourly", "ledger_route_daily",
+                        "ledger_latency_daily")) {
+                    assertThat(table(actual, table)).as(table).isNotEmpty()
+                            .containsExactlyInAnyOrderElementsOf(table(expected, table));
+                }
+                assertThat(table(actual, "ledger_route_daily")).extracting(row -> row.get(2))
+                        .contains("header", "unknown");
+            }
+        } finally {
+            TestDatabases.dropPostgres(bySql);
+            TestDatabases.dropPostgres(byWriter);
+        }
+    }
+
+    /**
+     * Rows at the edges of the grouping rules: reasons the tier-source match must read as each database's {@code LIKE}
+     * does (SQLite ignores the case of ASCII letters, PostgreSQL does not), tiny, negative, zero and huge durations.
+     */
+    private static List<LedgerRows.Row> oddRows(Instant at) {
+        List<String> reasons = List.of("TIER=routine (Header); chose=x", "tier= (rule);", "tier=routine (api-key)",
+                "tier=routine (ruLe); x", "tier=routine (api-\u212Aey); x", "Tier=critical (header);(classifier);",
+                "tier=routine; (default); then (header);", "tier=(metadata);", "tier=x (classifier);", "no tier");
+        List<LedgerRows.Row> rows = new ArrayList<>();
+        long[] latencies = {-5, 0, 1, 9, 10, 99, 100, 129, 130, 8_599_999, Long.MAX_VALUE / 4};
+        for (int i = 0; i < reasons.size(); i++) {
+            rows.add(new LedgerRows.Row("odd-" + i, 1, at.plusSeconds(i * 1_000L), i % 2 == 0 ? null : "key1",
+                    i % 3 == 0 ? "team0" : null, i % 2 == 0 ? "auto" : "gpt-4o", LedgerRows.DEPLOYMENTS.get(i % 5),
+                    "routine", reasons.get(i), 200, i == 3 ? "timeout" : null, i, 2L * i, 3L * i, 4L * i,
+                    latencies[i], i % 2 == 0 ? latencies[i + 1] : -1, i == 4, i));
+        }
+        return rows;
+    }
+
+    /** Every row of a rollup table, as text. */
+    private static List<List<String>> table(Connection connection, String table) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (ResultSet rs = connection.createStatement().executeQuery("SELECT * FROM " + table)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= columns; c++) {
+                    row.add(rs.getString(c));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 
     private static List<Rollups.KeySpend> directKeys(Connection connection) throws SQLException {
