@@ -78,9 +78,7 @@ public final class UpstreamClient implements AutoCloseable {
             request.abort(e);
             return firstByteTimeout(timeouts);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            return new Unanswered(ErrorClass.CLIENT_CANCELLED, "interrupted");
+            return interrupted(request, e);
         } catch (ExecutionException e) {
             return classify(e.getCause());
         }
@@ -110,9 +108,7 @@ public final class UpstreamClient implements AutoCloseable {
                 listener.done.get();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            request.abort(e);
-            return new Unanswered(ErrorClass.CLIENT_CANCELLED, "interrupted");
+            return interrupted(request, e);
         } catch (ExecutionException e) {
             return classify(e.getCause());
         }
@@ -137,6 +133,12 @@ public final class UpstreamClient implements AutoCloseable {
         Runnable abort = () -> request.abort(new IOException("cancelled by the gateway"));
         cancellation.whileOpen(abort);
         return abort;
+    }
+
+    private static Unanswered interrupted(Request request, InterruptedException e) {
+        Thread.currentThread().interrupt();
+        request.abort(e);
+        return new Unanswered(ErrorClass.CLIENT_CANCELLED, "interrupted");
     }
 
     private static Unanswered firstByteTimeout(Timeouts timeouts) {

@@ -33,8 +33,14 @@ public interface DialectUpstream {
     /** Adds the provider's authentication and version headers; keyless local servers get none. */
     void authorize(HttpFields.Mutable headers, Optional<String> apiKey);
 
-    /** A copy of a request already in this dialect, aimed at {@code upstreamModel}, asking for stream usage. */
-    ObjectNode prepare(ObjectNode request, String upstreamModel);
+    /**
+     * A copy of a request already in this dialect, aimed at {@code upstreamModel}, asking for stream usage: by
+     * default {@link #aim}'s edit made to the tree (an upstream implements one of the two).
+     */
+    default ObjectNode prepare(ObjectNode request, String upstreamModel) {
+        return aim(request, upstreamModel).orElseThrow(() -> new IllegalStateException(getClass().getSimpleName()
+                + " states neither how to prepare a request nor how to aim one")).applyTo(request);
+    }
 
     /**
      * What {@link #prepare} changes, when it changes top-level fields only: then a request that arrived in this

@@ -37,11 +37,6 @@ final class AnthropicUpstream implements DialectUpstream {
     }
 
     @Override
-    public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        return aiming(request, upstreamModel).applyTo(request);
-    }
-
-    @Override
     public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {
         return Optional.of(aiming(request, upstreamModel));
     }
@@ -91,7 +86,7 @@ final class AnthropicUpstream implements DialectUpstream {
                 usage.cacheWriteTokens(), usage.cacheWrite1hTokens(), 0);
     }
 
-    /** A copy aimed at {@code model}. */
+    /** The edit that aims a request at {@code model}. */
     static TopLevelEdit aiming(ObjectNode request, String model) {
         return new TopLevelEdit(java.util.Map.of("model", Optional.of(request.stringNode(model))));
     }

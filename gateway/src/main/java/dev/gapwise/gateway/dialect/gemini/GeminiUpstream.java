@@ -42,11 +42,6 @@ public final class GeminiUpstream implements DialectUpstream {
         apiKey.ifPresent(key -> headers.put(GeminiWire.API_KEY_HEADER, key));
     }
 
-    @Override
-    public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        return AIMING.applyTo(request);
-    }
-
     /** The model and the stream flag travel in the URL, not the body. */
     @Override
     public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {

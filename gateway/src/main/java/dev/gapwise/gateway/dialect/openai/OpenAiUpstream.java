@@ -39,11 +39,6 @@ final class OpenAiUpstream implements DialectUpstream {
     }
 
     @Override
-    public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        return aiming(request, upstreamModel).applyTo(request);
-    }
-
-    @Override
     public Optional<TopLevelEdit> aim(ObjectNode request, String upstreamModel) {
         return Optional.of(aiming(request, upstreamModel));
     }
@@ -92,7 +87,7 @@ final class OpenAiUpstream implements DialectUpstream {
                 0, 0, usage.reasoningTokens());
     }
 
-    /** A copy aimed at {@code model}; a streamed request also asks for the final usage chunk. */
+    /** The edit that aims a request at {@code model}; a streamed request also asks for the final usage chunk. */
     static TopLevelEdit aiming(ObjectNode request, String model) {
         java.util.Map<String, Optional<JsonNode>> fields = new java.util.HashMap<>();
         fields.put("model", Optional.of(request.stringNode(model)));
