@@ -43,8 +43,16 @@ public final class FakeUpstream implements AutoCloseable {
     public static final String THINKING = FakeAnswers.THINKING;
     public static final String SIGNATURE = FakeAnswers.SIGNATURE;
 
-    /** A request as received. */
-    public record Received(String path, Map<String, String> headers, JsonNode body) {
+    /**
+     * A request as received.
+     *
+     * @param raw the body's bytes as they arrived
+     */
+    public record Received(String path, Map<String, String> headers, JsonNode body, byte[] raw) {
+        /** The body's bytes as UTF-8 text. */
+        public String rawText() {
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     private final Server server;
@@ -141,7 +149,7 @@ public final class FakeUpstream implements AutoCloseable {
         if (record) {
             Map<String, String> headers = request.getHeaders().stream().collect(Collectors.toMap(
                     f -> f.getLowerCaseName(), f -> f.getValue(), (a, b) -> a + "," + b));
-            received.add(new Received(path, headers, body));
+            received.add(new Received(path, headers, body, bytes));
         }
         Behaviour behaviour = script.poll();
         if (behaviour == null) {
