@@ -26,10 +26,11 @@ schema="gapwise_cluster_$stamp" prefix="gapwise-cluster-$stamp:"
 pids=() finished=0
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
   redis-cli --scan --pattern "$prefix*" | xargs -r redis-cli del >/dev/null 2>&1 || true
-  if [ "$finished" = 1 ]; then rm -rf "$work"; else echo "bench: logs kept in $work" >&2; fi
+  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
 

@@ -28,7 +28,8 @@ work="$(mktemp -d /tmp/gapwise-streams.XXXXXX)"
 pids=() finished=0
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  if [ "$finished" = 1 ]; then rm -rf "$work"; else echo "bench: logs kept in $work" >&2; fi
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
 }
 trap cleanup EXIT
 
