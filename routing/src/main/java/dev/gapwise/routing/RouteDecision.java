@@ -50,14 +50,26 @@ public record RouteDecision(String tier, TierSource tierSource, String tierReaso
      * {@code tier=critical (classifier); complexity=medium; chose=gpt-4o@openai (cheapest eligible, 2 of 7 eligible)}.
      */
     public String headerSummary() {
-        String choice = chosen().map(Deployment::id).orElse("none");
-        String line = String.format("tier=%s (%s); complexity=%s; chose=%s (%s, %d of %d eligible)", tier,
-                tierSource.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), complexity.id(), choice, objective,
-                ordered.size(), candidates.size());
-        StringBuilder ascii = new StringBuilder(line.length());
-        for (char c : line.toCharArray()) {
-            ascii.append(c >= 0x20 && c < 0x7F ? c : '?');
+        return headerSummary(chosen().map(Deployment::id).orElse("none"), ordered.size(), candidates.size());
+    }
+
+    /**
+     * The same line with the choice stated by the caller, e.g. the gateway's first callable deployment and how many
+     * of the deployments it can call were eligible. Built without formatting or patterns: it runs per request.
+     */
+    public String headerSummary(String choice, long eligible, long considered) {
+        StringBuilder line = new StringBuilder(96 + choice.length() + objective.length())
+                .append("tier=").append(tier).append(" (")
+                .append(tierSource.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .append("); complexity=").append(complexity.id())
+                .append("; chose=").append(choice).append(" (").append(objective).append(", ")
+                .append(eligible).append(" of ").append(considered).append(" eligible)");
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c >= 0x7F) {
+                line.setCharAt(i, '?');
+            }
         }
-        return ascii.toString();
+        return line.toString();
     }
 }

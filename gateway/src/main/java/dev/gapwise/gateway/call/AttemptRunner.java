@@ -13,17 +13,20 @@ import dev.gapwise.gateway.telemetry.RequestTrace;
 import dev.gapwise.gateway.text.Redactor;
 import dev.gapwise.gateway.dialect.StreamTranslator;
 import dev.gapwise.gateway.dialect.Translation;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -112,15 +115,18 @@ public final class AttemptRunner {
         Attempt.Builder attempt = new Attempt.Builder(request.context(), number, target.deployment(), reason, startedAt, sent);
         Cancellation cancellation = request.cancellation();
         boolean sameDialect = ingress.kind() == target.dialect().kind();
-        UpstreamClient.Sent response = upstream.send(provider.endpoint(target.endpoint(),
-                target.deployment().upstreamModel(), request.stream()), headers -> {
-            headers.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
-            provider.authorize(headers, target.apiKey());
+        URI uri = provider.endpoint(target.endpoint(), target.deployment().upstreamModel(), request.stream());
+        Consumer<HttpFields.Mutable> headers = fields -> {
+            fields.put(HttpHeader.ACCEPT, request.stream() ? "text/event-stream" : "application/json");
+            provider.authorize(fields, target.apiKey());
             if (sameDialect) {
-                request.clientHeaders().forEach(headers::put);
+                request.clientHeaders().forEach(fields::put);
             }
-            RequestTrace.current().sending(number, target.deployment(), target.endpoint(), headers::put);
-        }, body, timeouts, cancellation);
+            RequestTrace.current().sending(number, target.deployment(), target.endpoint(), fields::put);
+        };
+        UpstreamClient.Sent response = request.stream()
+                ? upstream.send(uri, headers, body, timeouts, cancellation)
+                : upstream.sendWhole(uri, headers, body, timeouts, cancellation, MAX_BODY);
         try {
             return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore, notes);
         } finally {
@@ -221,7 +227,11 @@ public final class AttemptRunner {
                     new Failure.Upstream(ErrorClass.IO, opened.status(), "upstream body broke off"), Optional.empty());
         }
         waits.add(attempt.elapsed());
-        JsonNode json = Json.parseOrNull(raw);
+        WireDialect ingress = request.context().ingress();
+        boolean relayed = ingress.kind() == target.dialect().kind();
+        // relayed as it came and no span reads it: only the usage is needed from the answer
+        JsonNode json = relayed && !provider.usageFields().isEmpty() && RequestTrace.current() == RequestTrace.None.INSTANCE
+                ? Json.parseFields(raw, provider.usageFields()) : Json.parseOrNull(raw);
         if (json == null || !json.isObject()) {
             return failed(attempt.failed(opened.status(), ErrorClass.BAD_RESPONSE, Usage.NONE),
                     new Failure.Upstream(ErrorClass.BAD_RESPONSE, opened.status(), "upstream answered with a body that "
@@ -232,8 +242,7 @@ public final class AttemptRunner {
                 Usage.estimateTokens(raw.length)));
         Attempt done = attempt.succeeded(opened.status(), usage);
         sink.record(done);
-        WireDialect ingress = request.context().ingress();
-        byte[] answer = ingress.kind() == target.dialect().kind() ? raw
+        byte[] answer = relayed ? raw
                 : Json.bytes(Translation.response(target.dialect(), ingress, json, clock.instant().getEpochSecond()));
         long overhead = System.nanoTime() - request.receivedNanos() - waits.nanos;
         boolean delivered = client.respond(new ClientChannel.ServedBy(target.deployment().id(), reason, overhead, notes),

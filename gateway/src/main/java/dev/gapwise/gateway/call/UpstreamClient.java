@@ -6,10 +6,16 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpMethod;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -57,16 +63,12 @@ public final class UpstreamClient implements AutoCloseable {
 
     /**
      * Sends a request and waits for its response headers; {@code cancellation} aborts the exchange from another
-     * thread until the caller calls {@link Cancellation#closed()}.
+     * thread until the caller calls {@link Cancellation#closed()}. The body is read from the stream as it arrives.
      */
     Sent send(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts, Cancellation cancellation) {
-        Request request = http.newRequest(uri).method(HttpMethod.POST)
-                .timeout(timeouts.total().toMillis(), TimeUnit.MILLISECONDS)
-                .headers(headers)
-                .body(new BytesRequestContent("application/json", body));
+        Request request = request(uri, headers, body, timeouts);
         InputStreamResponseListener listener = new InputStreamResponseListener();
-        Runnable abort = () -> request.abort(new java.io.IOException("cancelled by the gateway"));
-        cancellation.whileOpen(abort);
+        Runnable abort = abort(request, cancellation);
         request.send(listener);
         try {
             Response response = listener.get(timeouts.firstByte().toMillis(), TimeUnit.MILLISECONDS);
@@ -74,14 +76,133 @@ public final class UpstreamClient implements AutoCloseable {
             return new Opened(response.getStatus(), response.getHeaders(), in, abort);
         } catch (TimeoutException e) {
             request.abort(e);
-            return new Unanswered(ErrorClass.FIRST_BYTE_TIMEOUT,
-                    "no response within " + timeouts.firstByte().toMillis() + " ms");
+            return firstByteTimeout(timeouts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             request.abort(e);
             return new Unanswered(ErrorClass.CLIENT_CANCELLED, "interrupted");
         } catch (ExecutionException e) {
             return classify(e.getCause());
+        }
+    }
+
+    /**
+     * Sends a request whose answer is wanted whole (not streamed) and waits until it has all arrived: the calling
+     * thread wakes once, when the exchange ends, not once for the headers and again for each piece of the body.
+     * The same contract as {@link #send}: no headers within the first-byte timeout is a first-byte timeout; a body
+     * that breaks off after the headers (or outgrows {@code maxBody}) reads as an {@link IOException} from the
+     * returned stream, exactly as it would from a streamed body.
+     */
+    Sent sendWhole(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts,
+                   Cancellation cancellation, int maxBody) {
+        Request request = request(uri, headers, body, timeouts);
+        WholeResponse listener = new WholeResponse(maxBody);
+        Runnable abort = abort(request, cancellation);
+        request.send(listener);
+        try {
+            try {
+                listener.done.get(timeouts.firstByte().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (listener.response == null) {
+                    request.abort(e);
+                    return firstByteTimeout(timeouts);
+                }
+                listener.done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            request.abort(e);
+            return new Unanswered(ErrorClass.CLIENT_CANCELLED, "interrupted");
+        } catch (ExecutionException e) {
+            return classify(e.getCause());
+        }
+        Response response = listener.response;
+        Result result = listener.result;
+        if (response == null) {
+            return classify(result.getFailure());
+        }
+        InputStream in = result.isFailed() ? new BrokenBody(result.getFailure())
+                : new java.io.ByteArrayInputStream(listener.bytes, 0, listener.size);
+        return new Opened(response.getStatus(), response.getHeaders(), in, abort);
+    }
+
+    private Request request(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts) {
+        return http.newRequest(uri).method(HttpMethod.POST)
+                .timeout(timeouts.total().toMillis(), TimeUnit.MILLISECONDS)
+                .headers(headers)
+                .body(new BytesRequestContent("application/json", body));
+    }
+
+    private static Runnable abort(Request request, Cancellation cancellation) {
+        Runnable abort = () -> request.abort(new IOException("cancelled by the gateway"));
+        cancellation.whileOpen(abort);
+        return abort;
+    }
+
+    private static Unanswered firstByteTimeout(Timeouts timeouts) {
+        return new Unanswered(ErrorClass.FIRST_BYTE_TIMEOUT, "no response within " + timeouts.firstByte().toMillis()
+                + " ms");
+    }
+
+    /**
+     * Gathers a whole response on Jetty's client thread and completes {@link #done} once, when the exchange ends
+     * (successfully or not). The body array starts at the announced length, grows by doubling, and never exceeds
+     * {@code max}: a longer body aborts the exchange.
+     */
+    private static final class WholeResponse implements Response.Listener {
+        private final int max;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        volatile Response response;
+        byte[] bytes = new byte[0];
+        int size;
+        Result result;
+
+        WholeResponse(int max) {
+            this.max = max;
+        }
+
+        @Override
+        public void onHeaders(Response response) {
+            long length = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (length > 0 && length <= max) {
+                bytes = new byte[(int) length];
+            }
+            this.response = response;
+        }
+
+        @Override
+        public void onContent(Response response, ByteBuffer chunk) {
+            int length = chunk.remaining();
+            if ((long) size + length > max) {
+                response.abort(new IOException("upstream body larger than " + max + " bytes"));
+                return;
+            }
+            if (size + length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(size + length, Math.max(1024L,
+                        2L * bytes.length))));
+            }
+            chunk.get(bytes, size, length);
+            size += length;
+        }
+
+        @Override
+        public void onComplete(Result result) {
+            this.result = result;
+            done.complete(null);
+        }
+    }
+
+    /** A body whose exchange failed after its headers: every read says so, as a broken stream would. */
+    private static final class BrokenBody extends InputStream {
+        private final Throwable cause;
+
+        BrokenBody(Throwable cause) {
+            this.cause = cause;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw new IOException("upstream body broke off", cause);
         }
     }
 

@@ -39,6 +39,15 @@ public interface DialectUpstream {
     /** The token counts of a complete (non-streamed) response, when it reports them. */
     Optional<Usage> usage(JsonNode response);
 
+    /**
+     * The top-level fields of a complete response that {@link #usage} reads, when that is all it reads: a response
+     * relayed to a client of the same dialect is then parsed for these fields alone (the rest is skipped, not
+     * built into a tree). Empty: parse the whole response.
+     */
+    default java.util.Set<String> usageFields() {
+        return java.util.Set.of();
+    }
+
     /** A fresh tracker for one upstream stream. */
     StreamTracker tracker();
 

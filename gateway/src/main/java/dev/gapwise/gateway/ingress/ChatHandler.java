@@ -56,22 +56,25 @@ final class ChatHandler extends Handler.Abstract {
     private final BodyBudget budget;
     private final IngressJson json;
     private final Front front;
+    private final HangUpSweeper hangUps;
 
-    ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json) {
-        this(dialect, false, parts, ids, budget, json);
+    ChatHandler(WireDialect dialect, Ingress.Parts parts, RequestIds ids, BodyBudget budget, IngressJson json,
+                HangUpSweeper hangUps) {
+        this(dialect, false, parts, ids, budget, json, hangUps);
     }
 
     /** @param counting this is the dialect's token-count endpoint: the route is planned, then the tokens counted */
     ChatHandler(WireDialect dialect, boolean counting, Ingress.Parts parts, RequestIds ids, BodyBudget budget,
-                IngressJson json) {
+                IngressJson json, HangUpSweeper hangUps) {
         this(dialect, counting ? "count_tokens" : dialect.ingress().endpoint(), counting, parts, ids, budget, json,
-                Front.chat(counting));
+                Front.chat(counting), hangUps);
     }
 
     /** An endpoint whose body is read by {@code front} and answered in {@code dialect}'s error shape. */
     ChatHandler(WireDialect dialect, String endpoint, boolean counting, Ingress.Parts parts, RequestIds ids,
-                BodyBudget budget, IngressJson json, Front front) {
+                BodyBudget budget, IngressJson json, Front front, HangUpSweeper hangUps) {
         this.front = front;
+        this.hangUps = hangUps;
         this.dialect = dialect;
         this.counting = counting;
         this.endpoint = endpoint;
@@ -191,7 +194,8 @@ final class ChatHandler extends Handler.Abstract {
         }
         RequestTrace.current().received(ok.body(), ok.stream());
         long promptBytes = bytes.length;
-        channel.watchHangUp(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation);
+        channel.watchHangUp(hangUps.watch(request.getConnectionMetaData().getConnection().getEndPoint(), cancellation,
+                request.getComponents().getScheduler()));
         Optional<String> team = parts.budgets().teamOf(keyId);
         RoutePlan plan;
         ObjectNode facts = dialect.ingress().routingView(ok.body());

@@ -27,7 +27,7 @@ final class HttpClientChannel implements ClientChannel {
     private final Callback callback;
     private final WireDialect dialect;
     private final Redactor redactor;
-    private HangUpWatch watch;
+    private HangUpSweeper.Watch watch;
     private boolean streaming;
     private boolean finished;
     private int status;
@@ -47,8 +47,8 @@ final class HttpClientChannel implements ClientChannel {
     }
 
     /** Cancels the call when the client hangs up before the response completes. */
-    void watchHangUp(org.eclipse.jetty.io.EndPoint endPoint, dev.gapwise.gateway.call.Cancellation cancellation) {
-        watch = HangUpWatch.start(endPoint, cancellation);
+    void watchHangUp(HangUpSweeper.Watch watch) {
+        this.watch = watch;
     }
 
     /** Stops the watch before the response completes (Jetty watches the connection again for the next request). */

@@ -28,8 +28,11 @@ public final class InFlight {
 
     void exit(Cancellation call) {
         calls.remove(call);
-        synchronized (idle) {
-            idle.notifyAll();
+        if (draining) {
+            // only a draining gateway has anyone waiting in awaitIdle; no monitor per request otherwise
+            synchronized (idle) {
+                idle.notifyAll();
+            }
         }
     }
 

@@ -34,6 +34,12 @@ import java.util.function.Supplier;
 
 /** Builds the handler tree: one handler per endpoint, an OpenAI-dialect 404 for anything else. */
 public final class Ingress {
+    /**
+     * How long a chat call runs before its client connection is watched for a hang-up: calls that end sooner
+     * never touch the selector for it; a client that leaves a longer call is noticed at most this much later.
+     */
+    static final java.time.Duration HANG_UP_GRACE = java.time.Duration.ofMillis(50);
+
     private Ingress() {
     }
 
@@ -130,19 +136,20 @@ public final class Ingress {
         RequestIds ids = new RequestIds();
         BodyBudget budget = new BodyBudget(parts.server().inflightBodyBudget());
         IngressJson json = new IngressJson(parts.server().maxBodyBytes());
+        HangUpSweeper hangUps = new HangUpSweeper(HANG_UP_GRACE);
         EndpointGuard guard = new EndpointGuard(parts.keys(), parts.adminKey());
         parts.metrics().inflightBodies(budget::used);
         PathMappingsHandler paths = new PathMappingsHandler();
         for (DialectKind kind : DialectKind.values()) {
             WireDialect dialect = Dialects.of(kind);
-            ChatHandler handler = new ChatHandler(dialect, parts, ids, budget, json);
+            ChatHandler handler = new ChatHandler(dialect, parts, ids, budget, json, hangUps);
             dialect.ingress().paths().forEach(path -> paths.addMapping(PathSpec.from(path), handler));
             dialect.ingress().countTokensPath().ifPresent(path -> paths.addMapping(PathSpec.from(path),
-                    new ChatHandler(dialect, true, parts, ids, budget, json)));
+                    new ChatHandler(dialect, true, parts, ids, budget, json, hangUps)));
         }
         paths.addMapping(PathSpec.from("/v1/embeddings"), new EmbeddingsHandler(parts, embeddings, ids, budget, json));
         paths.addMapping(PathSpec.from("/v1/responses"), new ChatHandler(Dialects.of(DialectKind.OPENAI), "responses",
-                false, parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock())));
+                false, parts, ids, budget, json, new ResponsesFront(parts.responses(), parts.clock()), hangUps));
         paths.addMapping(PathSpec.from("/v1/responses/*"), new StoredResponsesHandler(parts.keys(), parts.responses()));
         ModelsHandler models = new ModelsHandler(parts.callable());
         paths.addMapping(PathSpec.from("/v1/models"), new TextHandler("/v1/models", parts.access().models(), guard,

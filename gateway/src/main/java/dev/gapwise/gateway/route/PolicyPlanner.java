@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.Collectors;
 
@@ -29,9 +27,6 @@ import java.util.stream.Collectors;
  * cost is not a low one. Immutable and thread-safe.
  */
 public final class PolicyPlanner implements RoutePlanner {
-    private static final Pattern CHOICE = Pattern.compile(
-            "chose=[^ ]+ \\(([^,]*), \\d+ of \\d+ eligible\\)");
-
     private final Router router;
     private final List<Deployment> callable;
     private final Set<Deployment> everyCallable;
@@ -130,10 +125,8 @@ public final class PolicyPlanner implements RoutePlanner {
         }
         long considered = decision.candidates().stream().filter(c -> everyCallable.contains(c.deployment())).count();
         long eligible = decision.ordered().stream().filter(everyCallable::contains).count();
-        Matcher choice = CHOICE.matcher(decision.headerSummary());
-        String summary = choice.find() ? choice.replaceFirst(Matcher.quoteReplacement("chose="
-                + order.getFirst().id() + (auto ? "" : " (requested)") + " (" + choice.group(1) + ", " + eligible
-                + " of " + considered + " eligible)")) : decision.headerSummary();
+        String summary = decision.headerSummary(order.getFirst().id() + (auto ? "" : " (requested)"), eligible,
+                considered);
         List<Candidate> candidates = new ArrayList<>();
         for (Deployment deployment : order) {
             candidates.add(new Candidate(deployment, candidates.isEmpty() ? summary

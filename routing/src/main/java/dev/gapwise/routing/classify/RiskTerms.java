@@ -141,12 +141,27 @@ public final class RiskTerms {
         return text.substring(start, end).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
     }
 
-    /** Lower case, with the typographic apostrophe read as the plain one. */
+    /** Lower case, with the typographic apostrophe read as the plain one (ASCII without a table look-up). */
     private static char fold(char c) {
+        if (c < 128) {
+            return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+        }
         return c == '\u2019' ? '\'' : Character.toLowerCase(c);
     }
 
+    /**
+     * Letters, digits, hyphens and apostrophes. Every character of a request's text passes here (a long prompt is
+     * hundreds of thousands), so ASCII is answered from a table; only other characters ask {@link Character}.
+     */
     private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '-' || c == '\'' || c == '\u2019';
+        return c < 128 ? ASCII_WORD[c] : c == '\u2019' || Character.isLetterOrDigit(c);
+    }
+
+    private static final boolean[] ASCII_WORD = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD[c] = Character.isLetterOrDigit(c) || c == '-' || c == '\'';
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
 
 /** Calls Anthropic's {@code /v1/messages}. Stateless and thread-safe. */
 final class AnthropicUpstream implements DialectUpstream {
+    private static final java.util.Set<String> USAGE_FIELDS = java.util.Set.of("usage");
+
     @Override
     public URI endpoint(URI baseUrl) {
         String base = baseUrl.toString().replaceAll("/+$", "");
@@ -36,6 +38,11 @@ final class AnthropicUpstream implements DialectUpstream {
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
         return aimed(request, upstreamModel);
+    }
+
+    @Override
+    public java.util.Set<String> usageFields() {
+        return USAGE_FIELDS;
     }
 
     @Override
@@ -80,7 +87,7 @@ final class AnthropicUpstream implements DialectUpstream {
 
     /** A copy aimed at {@code model}. */
     static ObjectNode aimed(ObjectNode request, String model) {
-        ObjectNode copy = request.deepCopy();
+        ObjectNode copy = Json.shallowCopy(request);
         copy.put("model", model);
         return copy;
     }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * at the cache-read rate, thinking as output. Stateless and thread-safe.
  */
 public final class GeminiUpstream implements DialectUpstream {
+    private static final java.util.Set<String> USAGE_FIELDS = java.util.Set.of("usageMetadata");
+
     @Override
     public URI endpoint(URI baseUrl) {
         String base = baseUrl.toString();
@@ -41,10 +43,15 @@ public final class GeminiUpstream implements DialectUpstream {
 
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
-        ObjectNode copy = request.deepCopy();
+        ObjectNode copy = Json.shallowCopy(request);
         copy.remove("model");
         copy.remove("stream");
         return copy;
+    }
+
+    @Override
+    public java.util.Set<String> usageFields() {
+        return USAGE_FIELDS;
     }
 
     @Override

@@ -42,6 +42,44 @@ public final class Json {
         return text.toString();
     }
 
+    /**
+     * A new object with the same top-level fields whose values are shared, not copied: for a request aimed at one
+     * upstream (its model set, a field removed), where a deep copy would duplicate the whole prompt per attempt.
+     * Replace a nested value in the copy, never change it in place.
+     */
+    public static ObjectNode shallowCopy(ObjectNode node) {
+        ObjectNode copy = node.objectNode();
+        copy.setAll(node);
+        return copy;
+    }
+
+    /**
+     * Parses a JSON object keeping only the top-level {@code fields} named (each as a tree); every other value is
+     * skipped by the tokenizer, never built. Null when the bytes are not one JSON object, as {@link #parseOrNull}
+     * would find (trailing content included).
+     */
+    public static ObjectNode parseFields(byte[] body, java.util.Set<String> fields) {
+        try (tools.jackson.core.JsonParser parser = MAPPER.createParser(body)) {
+            if (parser.nextToken() != tools.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode kept = object();
+            for (tools.jackson.core.JsonToken token = parser.nextToken();
+                 token == tools.jackson.core.JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (fields.contains(name)) {
+                    kept.set(name, (JsonNode) parser.readValueAsTree());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            return parser.nextToken() == null ? kept : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     /** Parses bytes, or returns null when they are not JSON. */
     public static JsonNode parseOrNull(byte[] body) {
         try {

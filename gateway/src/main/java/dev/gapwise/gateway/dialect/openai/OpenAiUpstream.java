@@ -20,6 +20,8 @@ import java.util.Optional;
  * final usage chunk (which the gateway always asks for). Stateless and thread-safe.
  */
 final class OpenAiUpstream implements DialectUpstream {
+    private static final java.util.Set<String> USAGE_FIELDS = java.util.Set.of("usage");
+
     @Override
     public URI endpoint(URI baseUrl) {
         return URI.create(baseUrl.toString() + OpenAiWire.PATH);
@@ -38,6 +40,11 @@ final class OpenAiUpstream implements DialectUpstream {
     @Override
     public ObjectNode prepare(ObjectNode request, String upstreamModel) {
         return aimed(request, upstreamModel);
+    }
+
+    @Override
+    public java.util.Set<String> usageFields() {
+        return USAGE_FIELDS;
     }
 
     @Override
@@ -81,12 +88,13 @@ final class OpenAiUpstream implements DialectUpstream {
 
     /** A copy aimed at {@code model}; a streamed request also asks for the final usage chunk. */
     static ObjectNode aimed(ObjectNode request, String model) {
-        ObjectNode copy = request.deepCopy();
+        ObjectNode copy = Json.shallowCopy(request);
         copy.put("model", model);
         if (copy.path("stream").asBoolean(false)) {
             JsonNode options = copy.path("stream_options");
-            ObjectNode streamOptions = options.isObject() ? (ObjectNode) options : copy.putObject("stream_options");
+            ObjectNode streamOptions = options.isObject() ? ((ObjectNode) options).deepCopy() : copy.objectNode();
             streamOptions.put("include_usage", true);
+            copy.set("stream_options", streamOptions);
         }
         return copy;
     }
