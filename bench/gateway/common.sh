@@ -41,8 +41,10 @@ bench_build() {
   if [ ! -f "$jar" ] || [ ! -f "$tests/dev/gapwise/gateway/fake/FakeUpstream.class" ] \
       || [ -n "$(find "$root"/*/src "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
     gapwise_require_maven
-    echo "bench: building $jar and the test classes (package, no install) ..." >&2
-    (cd "$root" && mvn -B -q -o -pl cli -am package -DskipTests >/dev/null) && touch "$jar"
+    echo "bench: building $jar and the test classes (mvn -o -pl cli -am package -DskipTests, no install) ..." >&2
+    (cd "$root" && mvn -B -q -o -pl cli -am package -DskipTests >/dev/null) \
+      || { echo "bench: the build failed (run the mvn command above without -q to see why)" >&2; return 1; }
+    touch "$jar"
   fi
 }
 
