@@ -6,6 +6,12 @@
 //   stream     --requests N --concurrent M --target SPEC...  TTFT, chunk gaps, usage chunk, concurrent streams
 //   warmup     --seconds S --concurrency C --target SPEC...  load each target, print nothing (JIT warm-up)
 //   count      --requests N --concurrency C --target SPEC     exactly N requests over C connections (profile.sh)
+//   longprompt --requests N --prompt-bytes B --target SPEC...  streamed answers to a long prompt, interleaved across
+//              targets: first event, first token, gaps between events (streams.sh)
+//   holdstreams --concurrent M --stall-ms X [--ramp-seconds R] --target SPEC...  M streams held open at once per
+//              target: stalled gaps (> X ms), errors, completion (streams.sh)
+//   hostile    --clients C --seconds S --body-bytes B --health URL --target SPEC   C clients sending hostile bodies
+//              of three shapes while /healthz is timed every 100 ms (hostile.sh)
 //
 // SPEC is name|http://host:port/path|Header: value|Header: value ... ; the first target is the floor (direct).
 // Several URLs separated by commas (name|http://a/path,http://b/path|...) spread the connections over them in turn,
@@ -180,7 +186,17 @@ public class LoadGen {
                     Integer.parseInt(options.getOrDefault("concurrent", "64")));
             case "count" -> count(targets.getFirst(), Integer.parseInt(options.getOrDefault("requests", "10000")),
                     Integer.parseInt(options.getOrDefault("concurrency", "1")));
-            default -> throw new IllegalArgumentException("mode must be latency, throughput, stream, warmup or count");
+            case "longprompt" -> longPrompt(targets, Integer.parseInt(options.getOrDefault("requests", "40")),
+                    Integer.parseInt(options.getOrDefault("prompt-bytes", "200000")));
+            case "holdstreams" -> holdStreams(targets, Integer.parseInt(options.getOrDefault("concurrent", "1000")),
+                    Double.parseDouble(options.getOrDefault("stall-ms", "500")),
+                    Double.parseDouble(options.getOrDefault("ramp-seconds", "2")));
+            case "hostile" -> hostile(targets.getFirst(), Integer.parseInt(options.getOrDefault("clients", "16")),
+                    Double.parseDouble(options.getOrDefault("seconds", "20")),
+                    Integer.parseInt(options.getOrDefault("body-bytes", String.valueOf(8 * 1024 * 1024))),
+                    URI.create(options.get("health")));
+            default -> throw new IllegalArgumentException(
+                    "mode must be latency, throughput, stream, warmup, count, longprompt, holdstreams or hostile");
         }
     }
 
@@ -450,5 +466,382 @@ public class LoadGen {
                     usage, requests, complete[0], concurrent, maxGap[0] / 1e6);
         }
         System.out.println();
+    }
+
+    // ---- streams.sh: a long prompt with a streamed answer ----
+
+    /** Ordinary English words, a few with accents, for prompts that look like text rather than one repeated byte. */
+    static final String[] WORDS = ("the of and to in is that for it as was with be by on not he this are or his from at "
+            + "which but have an they you were her she there been one all we their has would when if so no will can "
+            + "more other what some them into time only new could its these two may first then do any like my now over "
+            + "such our man me even most made after also did many before must through back years where much your way "
+            + "well down should because each just those people how too little state good very make world still own see "
+            + "men work long get here between both life being under never day same another know while last might us "
+            + "great old year off come since against go came right used take three gateway request latency budget "
+            + "deployment provider routing stream token prompt answer model café naïve résumé façade — “quoted” 42 "
+            + "2026 function(x) {json: true} <tag> path/to/file.java").split(" ");
+
+    /** About {@code chars} characters of prose: sentences of random words, commas, paragraphs. */
+    static String prose(java.util.Random random, int chars) {
+        StringBuilder text = new StringBuilder(chars + 64);
+        int inSentence = 0;
+        while (text.length() < chars) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            text.append(inSentence == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
+            inSentence++;
+            if (inSentence > 6 && random.nextInt(7) == 0) {
+                text.append(random.nextInt(9) == 0 ? "?" : ".");
+                text.append(random.nextInt(6) == 0 ? "\n\n" : " ");
+                inSentence = 0;
+            } else {
+                text.append(random.nextInt(11) == 0 ? ", " : " ");
+            }
+        }
+        return text.toString();
+    }
+
+    static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** A streamed chat request of about {@code bytes} bytes: a system prompt and ten turns of prose, then a question. */
+    static String longPromptBody(int bytes) {
+        java.util.Random random = new java.util.Random(14);
+        StringBuilder body = new StringBuilder(bytes + 1024).append("{\"model\":\"mock-model\",\"stream\":true,")
+                .append("\"stream_options\":{\"include_usage\":true},\"max_tokens\":1024,\"messages\":[")
+                .append("{\"role\":\"system\",\"content\":").append(json(prose(random, bytes / 11))).append('}');
+        for (int turn = 0; turn < 10; turn++) {
+            body.append(",{\"role\":\"").append(turn % 2 == 0 ? "user" : "assistant").append("\",\"content\":")
+                    .append(json(prose(random, bytes / 11))).append('}');
+        }
+        body.append(",{\"role\":\"user\",\"content\":").append(json("Summarise the conversation above in three sentences."))
+                .append("}]}");
+        return body.toString();
+    }
+
+    /** One streamed exchange's times: first event, first content event, the gaps between consecutive events. */
+    record StreamTimes(long firstEvent, long firstToken, long[] gaps, int events, boolean done) {
+        static StreamTimes of(long start, List<long[]> events, CharSequence body) {
+            long firstEvent = events.isEmpty() ? -1 : events.getFirst()[0] - start;
+            long firstToken = -1;
+            long[] gaps = new long[Math.max(0, events.size() - 1)];
+            for (int e = 0; e < events.size(); e++) {
+                if (firstToken < 0 && events.get(e)[1] == 1) {
+                    firstToken = events.get(e)[0] - start;
+                }
+                if (e > 0) {
+                    gaps[e - 1] = events.get(e)[0] - events.get(e - 1)[0];
+                }
+            }
+            return new StreamTimes(firstEvent, firstToken, gaps, events.size(), body.toString().contains("[DONE]"));
+        }
+    }
+
+    static long[] sorted(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Requests interleaved round-robin across the targets (the first the floor), each a long prompt streamed back. */
+    static void longPrompt(List<Target> targets, int requests, int promptBytes) throws Exception {
+        String prompt = longPromptBody(promptBytes);
+        int bytes = prompt.getBytes(StandardCharsets.UTF_8).length;
+        List<Connection> connections = new ArrayList<>();
+        for (Target target : targets) {
+            connections.add(new Connection(target));
+        }
+        int n = targets.size();
+        List<List<Long>> first = new ArrayList<>(), token = new ArrayList<>(), gaps = new ArrayList<>();
+        int[] events = new int[n], done = new int[n], errors = new int[n];
+        for (int t = 0; t < n; t++) {
+            first.add(new ArrayList<>());
+            token.add(new ArrayList<>());
+            gaps.add(new ArrayList<>());
+        }
+        int warmup = Math.max(5, requests / 4);
+        for (int i = -warmup; i < requests; i++) {
+            for (int t = 0; t < n; t++) {
+                byte[] request = targets.get(t).request(prompt);
+                List<long[]> seen = new ArrayList<>();
+                StringBuilder body = new StringBuilder();
+                long start = System.nanoTime();
+                int status;
+                try {
+                    status = connections.get(t).exchange(request, seen, body);
+                } catch (IOException e) {
+                    status = -1;
+                    connections.get(t).close();
+                    connections.get(t).open();
+                }
+                if (i < 0) {
+                    continue;
+                }
+                if (status != 200) {
+                    errors[t]++;
+                    continue;
+                }
+                StreamTimes times = StreamTimes.of(start, seen, body);
+                first.get(t).add(times.firstEvent());
+                token.get(t).add(times.firstToken());
+                for (long gap : times.gaps()) {
+                    gaps.get(t).add(gap);
+                }
+                events[t] += times.events();
+                done[t] += times.done() ? 1 : 0;
+            }
+        }
+        for (Connection c : connections) {
+            c.close();
+        }
+        System.out.printf(Locale.ROOT, "### Long prompt, streamed answer (%d streams per target, interleaved, after %d warm-up rounds; "
+                + "request body %,d bytes, about %,d tokens at 4 bytes a token)%n%n", requests, warmup, bytes, bytes / 4);
+        System.out.println("| target | first event p50 ms | first event p99 ms | first token p50 ms | first token p99 ms "
+                + "| added first event p50 / p99 ms | added first token p50 / p99 ms | event gap p50 ms | event gap p99 ms "
+                + "| event gap max ms | events per stream | complete | errors |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        long[] firstFloor = sorted(first.getFirst()), tokenFloor = sorted(token.getFirst());
+        for (int t = 0; t < n; t++) {
+            long[] f = sorted(first.get(t)), k = sorted(token.get(t)), g = sorted(gaps.get(t));
+            int streams = first.get(t).size();
+            System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %s | %s | %.3f | %.3f | %.3f | %.1f | %d/%d | %d |%n",
+                    targets.get(t).name(), percentile(f, 50), percentile(f, 99), percentile(k, 50), percentile(k, 99),
+                    t == 0 ? "—" : String.format(Locale.ROOT, "%+.3f / %+.3f", percentile(f, 50) - percentile(firstFloor, 50),
+                            percentile(f, 99) - percentile(firstFloor, 99)),
+                    t == 0 ? "—" : String.format(Locale.ROOT, "%+.3f / %+.3f", percentile(k, 50) - percentile(tokenFloor, 50),
+                            percentile(k, 99) - percentile(tokenFloor, 99)),
+                    percentile(g, 50), percentile(g, 99), g.length == 0 ? Double.NaN : g[g.length - 1] / 1e6,
+                    streams == 0 ? 0.0 : (double) events[t] / streams, done[t], requests, errors[t]);
+        }
+        System.out.println();
+    }
+
+    // ---- streams.sh: many streams held open at once ----
+
+    /** Per target, {@code concurrent} streams opened over {@code rampSeconds} and held until they end. */
+    static void holdStreams(List<Target> targets, int concurrent, double stallMs, double rampSeconds) throws Exception {
+        System.out.printf(Locale.ROOT, "### %d concurrent streams (opened over %.1f s, each held to its end; a stalled frame is a gap "
+                + "between two events of one stream over %.0f ms)%n%n", concurrent, rampSeconds, stallMs);
+        System.out.println("| target | streams | complete | errors | most open at once | first event p50 / p99 / max ms "
+                + "| event gap p50 / p99 / p99.9 / max ms | stalled gaps | streams with a stall | wall s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        List<String> notes = new ArrayList<>();
+        for (Target target : targets) {
+            byte[] request = target.request(STREAM);
+            java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.atomic.AtomicInteger mostOpen = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.concurrent.ConcurrentLinkedQueue<StreamTimes> results = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.concurrent.ConcurrentLinkedQueue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            List<Thread> threads = new ArrayList<>();
+            long begin = System.nanoTime();
+            for (int c = 0; c < concurrent; c++) {
+                long startAt = begin + (long) (rampSeconds * 1e9 * c / concurrent);
+                threads.add(Thread.ofPlatform().stackSize(256 * 1024).start(() -> {
+                    try {
+                        long wait = startAt - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+                        try (Connection connection = new Connection(target)) {
+                            List<long[]> events = new ArrayList<>();
+                            StringBuilder body = new StringBuilder();
+                            long start = System.nanoTime();
+                            int status = connection.exchange(request, events, body);
+                            if (status != 200) {
+                                failures.add("status " + status);
+                            } else {
+                                results.add(StreamTimes.of(start, events, body));
+                            }
+                        } finally {
+                            open.decrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failures.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                    }
+                }));
+            }
+            for (Thread thread : threads) {
+                thread.join(120_000);
+            }
+            double wall = (System.nanoTime() - begin) / 1e9;
+            List<Long> first = new ArrayList<>(), gaps = new ArrayList<>();
+            int complete = 0, stalled = 0, stalledStreams = 0;
+            long bound = (long) (stallMs * 1e6);
+            for (StreamTimes times : results) {
+                first.add(times.firstEvent());
+                int mine = 0;
+                for (long gap : times.gaps()) {
+                    gaps.add(gap);
+                    mine += gap > bound ? 1 : 0;
+                }
+                stalled += mine;
+                stalledStreams += mine > 0 ? 1 : 0;
+                complete += times.done() ? 1 : 0;
+            }
+            long[] f = sorted(first), g = sorted(gaps);
+            System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.1f / %.1f / %.1f | %.1f / %.1f / %.1f / %.1f | %d of %d | %d | %.1f |%n",
+                    target.name(), concurrent, complete, failures.size(), mostOpen.get(), percentile(f, 50),
+                    percentile(f, 99), f.length == 0 ? Double.NaN : f[f.length - 1] / 1e6, percentile(g, 50),
+                    percentile(g, 99), percentile(g, 99.9), g.length == 0 ? Double.NaN : g[g.length - 1] / 1e6, stalled,
+                    g.length, stalledStreams, wall);
+            if (!failures.isEmpty()) {
+                Map<String, Integer> kinds = new LinkedHashMap<>();
+                failures.forEach(f0 -> kinds.merge(f0, 1, Integer::sum));
+                notes.add(target.name() + " errors: " + kinds);
+            }
+        }
+        System.out.println();
+        notes.forEach(note -> System.out.println(note + "\n"));
+    }
+
+    // ---- hostile.sh: hostile bodies while /healthz is timed ----
+
+    /** The three shapes of MemoryBoundTest, {@code size} bytes each: many empty objects, one huge string, deep arrays. */
+    static byte[][] hostileBodies(int size) {
+        return new byte[][] {
+                fill(size, "{\"model\":\"mock-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"junk\":[", "{},", "{}]}"),
+                fill(size, "{\"model\":\"mock-model\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"junk\":\"", "xxxxxxxx", "\"}"),
+                fill(size, "{\"model\":\"mock-model\",\"junk\":", "[", "")};
+    }
+
+    static final String[] SHAPES = {"many empty objects", "one huge string", "deep arrays"};
+
+    static byte[] fill(int size, String head, String unit, String tail) {
+        byte[] body = new byte[size - 16];
+        byte[] start = head.getBytes(StandardCharsets.UTF_8), end = tail.getBytes(StandardCharsets.UTF_8),
+                repeat = unit.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(start, 0, body, 0, start.length);
+        int at = start.length;
+        while (at + repeat.length + end.length <= body.length) {
+            System.arraycopy(repeat, 0, body, at, repeat.length);
+            at += repeat.length;
+        }
+        System.arraycopy(end, 0, body, at, end.length);
+        return Arrays.copyOf(body, at + end.length);
+    }
+
+    /** Sends one body on a fresh connection; the status, or -1 when the connection ended without one. */
+    static int sendHostile(Target target, byte[] head, byte[] body) {
+        URI uri = target.next();
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            try {
+                out.write(head);
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                socket.setSoTimeout(2_000); // refused mid-body: an answer may already be on its way
+            }
+            StringBuilder status = new StringBuilder();
+            for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+                status.append((char) b);
+            }
+            String[] parts = status.toString().split(" ");
+            int code = parts.length > 1 ? Integer.parseInt(parts[1]) : -1;
+            in.transferTo(OutputStream.nullOutputStream()); // Connection: close, so the answer ends with the stream
+            return code;
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static void hostile(Target target, int clients, double seconds, int size, URI health) throws Exception {
+        byte[][] bodies = hostileBodies(size);
+        long until = System.nanoTime() + (long) (seconds * 1e9);
+        List<Map<Integer, Integer>> statuses = new ArrayList<>();
+        long[] requests = new long[SHAPES.length], busyNanos = new long[SHAPES.length];
+        for (int s = 0; s < SHAPES.length; s++) {
+            statuses.add(new java.util.TreeMap<>());
+        }
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int shape = c % SHAPES.length;
+            StringBuilder head = new StringBuilder("POST " + target.uri().getPath() + " HTTP/1.1\r\nHost: "
+                    + target.uri().getHost() + ":" + target.uri().getPort() + "\r\nContent-Type: application/json\r\n"
+                    + "Connection: close\r\nContent-Length: " + bodies[shape].length + "\r\n");
+            target.headers().forEach(h -> head.append(h).append("\r\n"));
+            byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+            threads.add(Thread.ofPlatform().start(() -> {
+                while (System.nanoTime() < until) {
+                    long start = System.nanoTime();
+                    int code = sendHostile(target, headBytes, bodies[shape]);
+                    synchronized (statuses) {
+                        statuses.get(shape).merge(code, 1, Integer::sum);
+                        requests[shape]++;
+                        busyNanos[shape] += System.nanoTime() - start;
+                    }
+                }
+            }));
+        }
+        // /healthz every 100 ms on one keep-alive connection (a new one after a failure)
+        byte[] probe = ("GET " + health.getPath() + " HTTP/1.1\r\nHost: " + health.getHost() + ":" + health.getPort()
+                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        Target healthTarget = new Target("healthz", List.of(health), List.of());
+        List<Long> healthTimes = new ArrayList<>();
+        int healthFailures = 0;
+        Connection connection = null;
+        for (long tick = System.nanoTime(); tick < until; tick += 100_000_000L) {
+            long wait = tick - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            long start = System.nanoTime();
+            int code;
+            try {
+                if (connection == null) {
+                    connection = new Connection(healthTarget);
+                }
+                code = connection.exchange(probe, null, null);
+            } catch (IOException e) {
+                code = -1;
+                if (connection != null) {
+                    connection.close();
+                }
+                connection = null;
+            }
+            healthTimes.add(System.nanoTime() - start);
+            healthFailures += code == 200 ? 0 : 1;
+            if (System.nanoTime() - start > 100_000_000L) {
+                tick = System.nanoTime() - 100_000_000L; // a slow answer does not cause a burst of catch-up probes
+            }
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        for (Thread thread : threads) {
+            thread.join(90_000);
+        }
+        System.out.printf(Locale.ROOT, "| shape | clients | requests | statuses (-1: connection ended without an answer) | mean s per request |%n");
+        System.out.println("|---|---|---|---|---|");
+        for (int s = 0; s < SHAPES.length; s++) {
+            int shape = s;
+            long shapeClients = java.util.stream.IntStream.range(0, clients).filter(c -> c % SHAPES.length == shape).count();
+            System.out.printf(Locale.ROOT, "| %s (%,d bytes) | %d | %d | %s | %.2f |%n", SHAPES[s], bodies[s].length,
+                    shapeClients, requests[s], statuses.get(s), requests[s] == 0 ? Double.NaN : busyNanos[s] / 1e9 / requests[s]);
+        }
+        long[] h = sorted(healthTimes);
+        System.out.println();
+        System.out.printf(Locale.ROOT, "healthz_samples=%d healthz_p50_ms=%.1f healthz_p99_ms=%.1f healthz_max_ms=%.1f "
+                        + "healthz_failures=%d healthz_over_100ms=%d%n", h.length, percentile(h, 50), percentile(h, 99),
+                h.length == 0 ? Double.NaN : h[h.length - 1] / 1e6, healthFailures,
+                Arrays.stream(h).filter(v -> v > 100_000_000L).count());
     }
 }

@@ -1,5 +1,5 @@
-# Shared by the gateway benchmarks (run.sh, spend.sh, profile.sh); sourced, not run.
-# Sets root (the checkout) and java (a JDK 25, found like ./test does), and defines bench_gateway_config.
+# Shared by the gateway benchmarks (run.sh, spend.sh, profile.sh, cluster.sh, streams.sh, hostile.sh); sourced.
+# Sets root (the checkout) and java (a JDK 25, found like ./test does); defines bench_gateway_config and helpers.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 # shellcheck source=../../scripts/jdk.sh
 . "$root/scripts/jdk.sh"
@@ -32,3 +32,37 @@ policy:
 ${5:-}
 YAML
 }
+
+# bench_build: makes sure cli/target/gapwise.jar and the gateway's test classes (the fake upstream) exist and are
+# newer than every source file, building them otherwise (package, never install: the local Maven repository may be
+# shared with other checkouts). Sets jar and tests.
+bench_build() {
+  jar="$root/cli/target/gapwise.jar" tests="$root/gateway/target/test-classes"
+  if [ ! -f "$jar" ] || [ ! -f "$tests/dev/gapwise/gateway/fake/FakeUpstream.class" ] \
+      || [ -n "$(find "$root"/*/src "$root"/pom.xml "$root"/*/pom.xml -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+    gapwise_require_maven
+    echo "bench: building $jar and the test classes (mvn -o -pl cli -am package -DskipTests, no install) ..." >&2
+    (cd "$root" && mvn -B -q -o -pl cli -am package -DskipTests >/dev/null) \
+      || { echo "bench: the build failed (run the mvn command above without -q to see why)" >&2; return 1; }
+    touch "$jar"
+  fi
+}
+
+# bench_tools DIR: compiles LoadGen and Probe into DIR once (instead of `java File.java` compiling them on every
+# call, a second or two of CPU each time) and defines loadgen ARGS... and probe PID [ARGS...] to run them.
+bench_tools() {
+  mkdir -p "$1"
+  "$JAVA_HOME/bin/javac" -d "$1" "$root/bench/gateway/LoadGen.java" "$root/bench/gateway/Probe.java"
+  bench_tools_dir="$1"
+  loadgen() { "$java" -cp "$bench_tools_dir" LoadGen "$@"; }
+  probe() { "$java" -cp "$bench_tools_dir" Probe "$@"; }
+}
+
+# bench_wait_for URL: waits up to 30 s for URL to answer at all.
+bench_wait_for() {
+  for _ in $(seq 1 150); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "bench: $1 never answered" >&2; return 1
+}
+
+# bench_rss_mb PID: the resident set of PID in MiB.
+bench_rss_mb() { ps -o rss= -p "$1" | awk '{printf "%.0f", $1/1024}'; }

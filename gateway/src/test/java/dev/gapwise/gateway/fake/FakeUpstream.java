@@ -94,14 +94,31 @@ public final class FakeUpstream implements AutoCloseable {
         return upstream;
     }
 
-    /** Runs the fake alone: {@code FakeUpstream PORT [CHUNKS CHUNK_DELAY_MS]}; it stops when the process is killed. */
+    /**
+     * Runs the fake alone: {@code FakeUpstream PORT [CHUNKS CHUNK_DELAY_MS]}; it stops when the process is killed.
+     * Streams come in CHUNKS pieces of text with CHUNK_DELAY_MS after every event; when CHUNKS is more than the
+     * default answer has characters, the answer is {@link #words CHUNKS words}, one per piece (the long streams of
+     * bench/gateway/streams.sh).
+     */
     public static void main(String[] args) throws Exception {
         FakeUpstream upstream = start(Integer.parseInt(args[0]), false);
         if (args.length >= 3) {
-            upstream.setDefault(Behaviour.ok().chunks(Integer.parseInt(args[1]), Long.parseLong(args[2])));
+            int chunks = Integer.parseInt(args[1]);
+            Behaviour behaviour = Behaviour.ok().chunks(chunks, Long.parseLong(args[2]));
+            upstream.setDefault(chunks > Behaviour.TEXT.length() ? behaviour.answering(words(chunks)) : behaviour);
         }
         System.out.println("fake upstream on " + upstream.baseUrl());
         upstream.server.join();
+    }
+
+    /** A text of {@code count} words of six characters each (a space and five letters): one word per piece. */
+    static String words(int count) {
+        String[] vocabulary = {" model", " token", " reply", " quick", " brown", " jumps", " gates", " route"};
+        StringBuilder text = new StringBuilder(count * 6);
+        for (int i = 0; i < count; i++) {
+            text.append(vocabulary[i % vocabulary.length]);
+        }
+        return text.toString();
     }
 
     /** The base URL, version included: {@code http://127.0.0.1:PORT/v1}. */
