@@ -222,7 +222,8 @@ public final class Gateway implements AutoCloseable {
                 redactor), config.retry(), clock, spend);
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("gapwise-http");
-        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        java.util.concurrent.ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+        threads.setVirtualThreadsExecutor(virtualThreads);
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -243,7 +244,7 @@ public final class Gateway implements AutoCloseable {
                 Feedbacks.in(database, clock),
                 Optional.of(new ResponseStore(database, config.ledger().responsesRetention(), clock))),
                 new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
-                        embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)));
+                        embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)), virtualThreads);
         gateway.adminKey = adminKey;
         gateway.auth = config.auth();
         server.setHandler(gateway.mounts);

@@ -1,23 +1,41 @@
 package dev.gapwise.gateway;
 
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The gateway's top handler: requests under a mounted prefix (the dashboard's {@code /ui}) go to the handler
  * mounted there, everything else to the ingress. A mounted handler answers its own requests (auth, errors) and
- * sees none of the ingress's. Thread-safe; handlers may be mounted while the server runs.
+ * sees none of the ingress's.
+ *
+ * <p>Threads: the operational endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}) never block and
+ * are answered at once on the Jetty thread that parsed the request; every other request is handed to a new
+ * virtual thread, as Jetty itself would for a blocking handler (one hand-off, as before). So a probe never waits
+ * for a virtual-thread carrier: under 16 hostile 8 MB bodies the carriers stay busy reading and parsing, and a
+ * probe queued behind them waited up to a second (issue 14). Thread-safe; handlers may be mounted while the
+ * server runs.
  */
 final class Mounts extends Handler.Wrapper {
-    private final Map<String, Handler> mounted = new ConcurrentHashMap<>();
+    /** Answered on the calling thread: their handlers are non-blocking and read nothing but memory. */
+    static final Set<String> OPERATIONAL = Set.of("/healthz", "/readyz", "/metrics");
 
-    Mounts(Handler ingress) {
+    private final Map<String, Handler> mounted = new ConcurrentHashMap<>();
+    private final Executor blocking;
+
+    /** @param blocking runs every request but the operational ones (virtual threads) */
+    Mounts(Handler ingress, Executor blocking) {
         super(ingress);
+        this.blocking = Objects.requireNonNull(blocking, "blocking");
     }
 
     void mount(String prefix, Handler handler) {
@@ -27,18 +45,48 @@ final class Mounts extends Handler.Wrapper {
         mounted.put(prefix, handler);
     }
 
+    /** Non-blocking: Jetty calls {@link #handle} on its own thread, and this handler dispatches what may block. */
+    @Override
+    public InvocationType getInvocationType() {
+        return InvocationType.NON_BLOCKING;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (!mounted.isEmpty()) {
-            String path = request.getHttpURI().getPath();
+        String path = request.getHttpURI().getPath();
+        Handler target = target(path);
+        if (target == getHandler() && path != null && OPERATIONAL.contains(path)) {
+            return target.handle(request, response, callback);
+        }
+        try {
+            blocking.execute(() -> serve(target, request, response, callback));
+        } catch (RejectedExecutionException stopping) {
+            callback.failed(stopping);
+        }
+        return true;
+    }
+
+    private Handler target(String path) {
+        if (!mounted.isEmpty() && path != null) {
             for (Map.Entry<String, Handler> mount : mounted.entrySet()) {
                 String prefix = mount.getKey();
-                if (path != null && path.startsWith(prefix)
+                if (path.startsWith(prefix)
                         && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/')) {
-                    return mount.getValue().handle(request, response, callback);
+                    return mount.getValue();
                 }
             }
         }
-        return super.handle(request, response, callback);
+        return getHandler();
+    }
+
+    /** What Jetty does around a blocking handler: 404 when no one took the request, a failure when it threw. */
+    private static void serve(Handler target, Request request, Response response, Callback callback) {
+        try {
+            if (target == null || !target.handle(request, response, callback)) {
+                Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
+            }
+        } catch (Throwable failure) {
+            callback.failed(failure);
+        }
     }
 }

@@ -14,9 +14,14 @@ import java.util.concurrent.TimeoutException;
 /**
  * Reads a request body (blocking; the caller is a virtual thread) within a size limit, a total deadline — a body
  * dripped a byte at a time cannot hold a request open past it — and the in-flight memory budget, charged as the
- * bytes arrive. Stateless.
+ * bytes arrive. The bytes are checked against the JSON limits as they arrive ({@link IngressJson.Scan}): a body
+ * of millions of elements or deep nesting is refused as {@link Result.Broken} after its first kilobytes, without
+ * reading (or keeping) the rest. Stateless.
  */
 final class BodyReader {
+    /** Bytes held in a growing buffer before one of the declared length is made: most hostile bodies fail sooner. */
+    static final int EARLY_BYTES = 1 << 20;
+
     private BodyReader() {
     }
 
@@ -45,8 +50,9 @@ final class BodyReader {
         if (declared >= 0 && !ticket.charge(declared)) {
             return new Result.OverBudget();
         }
-        byte[] bytes = new byte[declared >= 0 ? (int) declared : 8192];
+        byte[] bytes = new byte[declared >= 0 ? (int) Math.min(declared, EARLY_BYTES) : 8192];
         int size = 0;
+        IngressJson.Scan scan = new IngressJson.Scan();
         long until = System.nanoTime() + deadline.toNanos();
         while (true) {
             Content.Chunk chunk = request.read();
@@ -70,9 +76,13 @@ final class BodyReader {
                     return new Result.OverBudget();
                 }
                 if (size + n > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.min(limit, Math.max(size + n, bytes.length * 2)));
+                    int grown = declared > size + n ? (int) declared : Math.max(size + n, bytes.length * 2);
+                    bytes = Arrays.copyOf(bytes, Math.min(limit, grown));
                 }
                 buffer.get(bytes, size, n);
+                if (!scan.feed(bytes, size, n)) {
+                    return new Result.Broken(RequestParser.notJson(scan.refusal()));
+                }
                 size += n;
                 if (chunk.isLast()) {
                     return new Result.Read(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
