@@ -69,18 +69,25 @@ final class IngressJson {
             }
             int end = offset + length;
             for (int i = offset; i < end; i++) {
-                byte b = bytes[i];
                 if (inString) {
                     if (escaped) {
                         escaped = false;
-                    } else if (b == '\\') {
+                        continue;
+                    }
+                    while (i < end && bytes[i] != '"' && bytes[i] != '\\') {
+                        i++; // the bulk of a long string: nothing to count
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                    if (bytes[i] == '\\') {
                         escaped = true;
-                    } else if (b == '"') {
+                    } else {
                         inString = false;
                     }
                     continue;
                 }
-                switch (b) {
+                switch (bytes[i]) {
                     case '"' -> inString = true;
                     case '{', '[' -> {
                         structural++;

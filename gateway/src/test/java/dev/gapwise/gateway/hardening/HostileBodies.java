@@ -88,6 +88,7 @@ final class HostileBodies {
                     .replace("max_body_bytes: 65536", "max_body_bytes: " + BODY_BYTES
                             + "\n  max_inflight_body_bytes: " + INFLIGHT_BODY_BYTES));
             try (GatewayProcess gateway = GatewayProcess.start(config, jvmOptions)) {
+                System.out.println("hostile bodies: gateway at " + gateway.uri() + " for " + attackMillis + " ms");
                 Outcome outcome = attack(gateway, attackMillis);
                 if (gateway.alive()) {
                     gateway.terminate(20_000); // SIGTERM: a flight recording, when asked for, is written on exit
@@ -128,16 +129,19 @@ final class HostileBodies {
                 legit.statusCode(), gateway.alive(), gateway.output());
     }
 
-    /** Times the operational endpoints from its own client, so the attackers' client does not delay it. */
+    /**
+     * Times the operational endpoints as a monitoring agent would: one kept-alive HTTP/1.1 connection, a blocking
+     * socket on its own platform thread, nothing shared with the attackers' client (whose selector thread and
+     * executor are busy with their 8 MB bodies in this same JVM and would add their own delays).
+     */
     private static final class Probe {
-        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
         private final URI base;
         private final Samples healthz = new Samples();
         private final Samples readyz = new Samples();
         private final Samples metrics = new Samples();
         private final List<Integer> statuses = new ArrayList<>();
         private final AtomicLong peakHeap = new AtomicLong();
+        private java.net.Socket socket;
 
         Probe(URI base) {
             this.base = base;
@@ -146,22 +150,92 @@ final class HostileBodies {
         void until(long until) {
             try {
                 while (System.currentTimeMillis() < until) {
-                    statuses.add(time("/healthz", healthz).statusCode());
+                    statuses.add(time("/healthz", healthz).status());
                     time("/readyz", readyz);
                     peakHeap.accumulateAndGet(heapUsed(time("/metrics", metrics).body()), Math::max);
                     Thread.sleep(PROBE_PAUSE_MILLIS);
                 }
             } catch (Exception e) {
+                System.out.println("hostile bodies: the probe failed: " + e);
                 statuses.add(-1);
+            } finally {
+                close();
             }
         }
 
-        private HttpResponse<String> time(String path, Samples into) throws Exception {
+        private Reply time(String path, Samples into) throws java.io.IOException {
             long start = System.nanoTime();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            Reply reply;
+            try {
+                reply = get(path);
+            } catch (java.io.IOException closed) {
+                close(); // the server may close a kept-alive connection: one retry on a new one
+                reply = get(path);
+            }
             into.add(System.nanoTime() - start);
-            return response;
+            return reply;
+        }
+
+        private Reply get(String path) throws java.io.IOException {
+            if (socket == null) {
+                socket = new java.net.Socket(base.getHost(), base.getPort());
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(10_000);
+            }
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            java.io.InputStream in = socket.getInputStream();
+            String statusLine = line(in);
+            int status = Integer.parseInt(statusLine.split(" ")[1]);
+            int length = -1;
+            boolean chunked = false;
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                String lower = header.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(lower.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                }
+            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line(in).strip(), 16); size > 0;
+                     size = Integer.parseInt(line(in).strip(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+                line(in);
+            } else if (length >= 0) {
+                body.write(in.readNBytes(length));
+            }
+            return new Reply(status, body.toString(StandardCharsets.UTF_8));
+        }
+
+        private static String line(java.io.InputStream in) throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new java.io.EOFException("the connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        private void close() {
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (java.io.IOException ignored) {
+                    // closing
+                }
+                socket = null;
+            }
+        }
+
+        private record Reply(int status, String body) {
         }
     }
 
