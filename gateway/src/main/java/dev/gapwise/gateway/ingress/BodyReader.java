@@ -2,6 +2,7 @@ package dev.gapwise.gateway.ingress;
 
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.thread.Invocable;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -93,10 +94,13 @@ final class BodyReader {
         }
     }
 
-    /** Waits for more body bytes; false when none came in time. */
+    /**
+     * Waits for more body bytes; false when none came in time. The wake-up is non-blocking (it only unparks this
+     * thread), so Jetty runs it on its I/O thread instead of starting a virtual thread for each chunk of the body.
+     */
     private static boolean await(Request request, long nanos) {
         CompletableFuture<Void> ready = new CompletableFuture<>();
-        request.demand(() -> ready.complete(null));
+        request.demand(Invocable.from(Invocable.InvocationType.NON_BLOCKING, () -> ready.complete(null)));
         try {
             ready.get(nanos, TimeUnit.NANOSECONDS);
             return true;
