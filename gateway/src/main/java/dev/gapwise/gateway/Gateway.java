@@ -244,7 +244,7 @@ public final class Gateway implements AutoCloseable {
                 Feedbacks.in(database, clock),
                 Optional.of(new ResponseStore(database, config.ledger().responsesRetention(), clock))),
                 new Ingress.Embeddings(new EmbeddingPlanner(config.policy(), embeddingFleet.callable(),
-                        embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)), virtualThreads);
+                        embeddingFleet.prices(), config.embeddings().tiers()), embeddingLoop)), virtualThreads, threads);
         gateway.adminKey = adminKey;
         gateway.auth = config.auth();
         server.setHandler(gateway.mounts);

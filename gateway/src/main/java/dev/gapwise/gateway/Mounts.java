@@ -18,24 +18,32 @@ import java.util.concurrent.RejectedExecutionException;
  * mounted there, everything else to the ingress. A mounted handler answers its own requests (auth, errors) and
  * sees none of the ingress's.
  *
- * <p>Threads: the operational endpoints ({@code /healthz}, {@code /readyz}, {@code /metrics}) never block and
- * are answered at once on the Jetty thread that parsed the request; every other request is handed to a new
- * virtual thread, as Jetty itself would for a blocking handler (one hand-off, as before). So a probe never waits
- * for a virtual-thread carrier: under 16 hostile 8 MB bodies the carriers stay busy reading and parsing, and a
- * probe queued behind them waited up to a second (issue 14). Thread-safe; handlers may be mounted while the
+ * <p>Threads: {@code /healthz} and {@code /readyz} never block and read nothing but memory: they are answered
+ * at once on the Jetty thread that parsed the request. {@code /metrics} formats every meter (milliseconds of CPU),
+ * too long to hold Jetty's I/O thread: it runs on a pooled platform thread. Every other request is handed to a
+ * new virtual thread, as Jetty itself would for a blocking handler (one hand-off, as before). So a probe never
+ * waits for a virtual-thread carrier: under 16 hostile 8 MB bodies the carriers stay busy reading and parsing,
+ * and a probe queued behind them waited up to a second (issue 14). Thread-safe; handlers may be mounted while the
  * server runs.
  */
 final class Mounts extends Handler.Wrapper {
     /** Answered on the calling thread: their handlers are non-blocking and read nothing but memory. */
-    static final Set<String> OPERATIONAL = Set.of("/healthz", "/readyz", "/metrics");
+    static final Set<String> PROBES = Set.of("/healthz", "/readyz");
+    /** Answered on a platform thread: non-blocking, but a few milliseconds of CPU. */
+    static final String METRICS = "/metrics";
 
     private final Map<String, Handler> mounted = new ConcurrentHashMap<>();
     private final Executor blocking;
+    private final Executor platform;
 
-    /** @param blocking runs every request but the operational ones (virtual threads) */
-    Mounts(Handler ingress, Executor blocking) {
+    /**
+     * @param blocking runs every request but the operational ones (virtual threads)
+     * @param platform runs {@code /metrics} (Jetty's pooled platform threads)
+     */
+    Mounts(Handler ingress, Executor blocking, Executor platform) {
         super(ingress);
         this.blocking = Objects.requireNonNull(blocking, "blocking");
+        this.platform = Objects.requireNonNull(platform, "platform");
     }
 
     void mount(String prefix, Handler handler) {
@@ -55,11 +63,13 @@ final class Mounts extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = request.getHttpURI().getPath();
         Handler target = target(path);
-        if (target == getHandler() && path != null && OPERATIONAL.contains(path)) {
+        boolean ingress = target == getHandler() && path != null;
+        if (ingress && PROBES.contains(path)) {
             return target.handle(request, response, callback);
         }
         try {
-            blocking.execute(() -> serve(target, request, response, callback));
+            (ingress && path.equals(METRICS) ? platform : blocking)
+                    .execute(() -> serve(target, request, response, callback));
         } catch (RejectedExecutionException stopping) {
             callback.failed(stopping);
         }

@@ -64,8 +64,9 @@ final class HostileBodies {
         }
 
         static String millis(long[] nanos) {
-            return "n=%d p50 %.1f ms p99 %.1f ms max %.1f ms".formatted(nanos.length, percentile(nanos, 50) / 1e6,
-                    percentile(nanos, 99) / 1e6, percentile(nanos, 100) / 1e6);
+            return "n=%d p50 %.1f ms p95 %.1f ms p99 %.1f ms max %.1f ms".formatted(nanos.length,
+                    percentile(nanos, 50) / 1e6, percentile(nanos, 95) / 1e6, percentile(nanos, 99) / 1e6,
+                    percentile(nanos, 100) / 1e6);
         }
     }
 
