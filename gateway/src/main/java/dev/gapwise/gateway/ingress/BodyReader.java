@@ -77,7 +77,7 @@ final class BodyReader {
                     return new Result.OverBudget();
                 }
                 if (size + n > bytes.length) {
-                    int grown = declared > size + n ? (int) declared : Math.max(size + n, bytes.length * 2);
+                    int grown = declared >= size + n ? (int) declared : Math.max(size + n, bytes.length * 2);
                     bytes = Arrays.copyOf(bytes, Math.min(limit, grown));
                 }
                 buffer.get(bytes, size, n);
