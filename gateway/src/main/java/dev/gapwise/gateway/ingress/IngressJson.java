@@ -46,4 +46,75 @@ final class IngressJson {
     JsonNode tree(byte[] body) throws JacksonException {
         return mapper.readTree(body);
     }
+
+    /**
+     * A check of a body's bytes as they arrive, for the limits a hostile body breaks in its first kilobytes:
+     * nesting deeper than {@link #MAX_DEPTH}, or more than {@link #MAX_TOKENS} brackets and field names (fewer
+     * than the tokens {@link #weigh} counts, so no body that {@link #weigh} accepts is refused here). A body of
+     * millions of {@code {}} is refused after about 300 KB and one of nested arrays after 65 bytes, instead of
+     * after all of its megabytes are read and scanned again. Not JSON validation: {@link #weigh} still runs on
+     * what passes. Used by one thread.
+     */
+    static final class Scan {
+        private int depth;
+        private long structural;
+        private boolean inString;
+        private boolean escaped;
+        private String refusal;
+
+        /** Scans {@code length} more bytes of the body; false (and {@link #refusal} says why) once a limit is broken. */
+        boolean feed(byte[] bytes, int offset, int length) {
+            if (refusal != null) {
+                return false;
+            }
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
+                if (inString) {
+                    if (escaped) {
+                        escaped = false;
+                        continue;
+                    }
+                    while (i < end && bytes[i] != '"' && bytes[i] != '\\') {
+                        i++; // the bulk of a long string: nothing to count
+                    }
+                    if (i == end) {
+                        break;
+                    }
+                    if (bytes[i] == '\\') {
+                        escaped = true;
+                    } else {
+                        inString = false;
+                    }
+                    continue;
+                }
+                switch (bytes[i]) {
+                    case '"' -> inString = true;
+                    case '{', '[' -> {
+                        structural++;
+                        if (++depth > MAX_DEPTH) {
+                            refusal = "nesting deeper than " + MAX_DEPTH;
+                            return false;
+                        }
+                    }
+                    case '}', ']' -> {
+                        structural++;
+                        depth = Math.max(0, depth - 1);
+                    }
+                    case ':' -> structural++;
+                    default -> {
+                    }
+                }
+            }
+            if (structural > MAX_TOKENS) {
+                refusal = "more than " + MAX_TOKENS + " elements";
+                return false;
+            }
+            return true;
+        }
+
+        /** Why {@link #feed} refused the body; null while it has not. */
+        String refusal() {
+            return refusal;
+        }
+    }
 }

@@ -78,9 +78,13 @@ final class RequestParser {
     }
 
     static Failure notJson(JacksonException e) {
-        return new Failure.BadRequest("request body is not valid JSON in UTF-8 within the gateway's limits (depth "
-                + IngressJson.MAX_DEPTH + ", " + IngressJson.MAX_TOKENS + " elements): "
-                + dev.gapwise.gateway.text.CleanText.of(e.getOriginalMessage(), 300));
+        return new Failure.BadRequest(notJson(dev.gapwise.gateway.text.CleanText.of(e.getOriginalMessage(), 300)));
+    }
+
+    /** The text of a refusal for breaking the JSON limits, {@code why} being what was broken. */
+    static String notJson(String why) {
+        return "request body is not valid JSON in UTF-8 within the gateway's limits (depth " + IngressJson.MAX_DEPTH
+                + ", " + IngressJson.MAX_TOKENS + " elements): " + why;
     }
 
     private static Result bad(String message) {
