@@ -39,8 +39,13 @@ final class HangUpWatch implements Callback {
         return watch;
     }
 
+    /**
+     * Readable: end of stream cancels the call, bytes end the watch, nothing re-registers — unless {@link #stop}
+     * ran meanwhile. Holds this watch's lock, as {@link #stop} does, so no read interest is registered after the
+     * watch stopped: it would take the connection's read interest from Jetty, which then drops the connection.
+     */
     @Override
-    public void succeeded() {
+    public synchronized void succeeded() {
         if (done.get()) {
             return;
         }
@@ -69,7 +74,7 @@ final class HangUpWatch implements Callback {
     }
 
     /** Stops watching (before the response completes); true when the connection must be closed after it. */
-    boolean stop() {
+    synchronized boolean stop() {
         if (done.compareAndSet(false, true)) {
             ((AbstractEndPoint) endPoint).getFillInterest().onFail(new CancellationException("request complete"));
         }
