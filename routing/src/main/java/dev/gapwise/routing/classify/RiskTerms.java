@@ -24,12 +24,40 @@ public final class RiskTerms {
     public record Match(String domain, String term) {
     }
 
-    /** A trie node over lower-case characters; terminal data says what ends here. */
+    /**
+     * A trie node over lower-case characters; terminal data says what ends here. ASCII children sit in an array
+     * (every character of a request passes through {@link #next}, a long prompt hundreds of thousands), others in
+     * a map.
+     */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>();
+        private Node[] ascii;
+        private final Map<Character, Node> other = new HashMap<>();
         String wordDomain;
         String prefixDomain;
         boolean phraseStart;
+
+        Node next(char c) {
+            if (c < 128) {
+                return ascii == null ? null : ascii[c];
+            }
+            return other.get(c);
+        }
+
+        Node child(char c) {
+            Node child = next(c);
+            if (child == null) {
+                child = new Node();
+                if (c < 128) {
+                    if (ascii == null) {
+                        ascii = new Node[128];
+                    }
+                    ascii[c] = child;
+                } else {
+                    other.put(c, child);
+                }
+            }
+            return child;
+        }
     }
 
     private final Node root;
@@ -82,7 +110,7 @@ public final class RiskTerms {
     private static Node insert(Node root, String word) {
         Node node = root;
         for (char c : word.toCharArray()) {
-            node = node.next.computeIfAbsent(c, k -> new Node());
+            node = node.child(c);
         }
         return node;
     }
@@ -106,7 +134,7 @@ public final class RiskTerms {
             String prefixDomain = null;
             while (i < length && isWordChar(text.charAt(i))) {
                 if (node != null) {
-                    node = node.next.get(fold(text.charAt(i)));
+                    node = node.next(fold(text.charAt(i)));
                     if (node != null && node.prefixDomain != null) {
                         prefixEnd = i + 1;
                         prefixDomain = node.prefixDomain;
