@@ -126,7 +126,7 @@ public final class AttemptRunner {
         };
         UpstreamClient.Sent response = request.stream()
                 ? upstream.send(uri, headers, body, timeouts, cancellation)
-                : upstream.sendWhole(uri, headers, body, timeouts, cancellation, MAX_BODY);
+                : upstream.sendWhole(uri, headers, body, timeouts, cancellation, MAX_BODY, MAX_ERROR_BODY);
         try {
             return answer(request, target, reason, client, waits, response, attempt, sent, overheadBefore, notes);
         } finally {

@@ -92,9 +92,9 @@ public final class UpstreamClient implements AutoCloseable {
      * returned stream, exactly as it would from a streamed body.
      */
     Sent sendWhole(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts,
-                   Cancellation cancellation, int maxBody) {
+                   Cancellation cancellation, int maxBody, int maxErrorBody) {
         Request request = request(uri, headers, body, timeouts);
-        WholeResponse listener = new WholeResponse(maxBody);
+        WholeResponse listener = new WholeResponse(maxBody, maxErrorBody);
         Runnable abort = abort(request, cancellation);
         request.send(listener);
         try {
@@ -117,7 +117,7 @@ public final class UpstreamClient implements AutoCloseable {
         if (response == null) {
             return classify(result.getFailure());
         }
-        InputStream in = result.isFailed() ? new BrokenBody(result.getFailure())
+        InputStream in = result.isFailed() && !listener.truncated ? new BrokenBody(result.getFailure())
                 : new java.io.ByteArrayInputStream(listener.bytes, 0, listener.size);
         return new Opened(response.getStatus(), response.getHeaders(), in, abort);
     }
@@ -149,22 +149,28 @@ public final class UpstreamClient implements AutoCloseable {
     /**
      * Gathers a whole response on Jetty's client thread and completes {@link #done} once, when the exchange ends
      * (successfully or not). The body array starts at the announced length, grows by doubling, and never exceeds
-     * {@code max}: a longer body aborts the exchange.
+     * {@code max}: a longer answer aborts the exchange (a broken body); a longer error keeps its first {@code
+     * maxError} bytes, enough for its message, and the exchange is aborted ({@link #truncated}).
      */
     private static final class WholeResponse implements Response.Listener {
-        private final int max;
+        private final int maxAnswer;
+        private final int maxError;
+        private int max;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         volatile Response response;
         byte[] bytes = new byte[0];
         int size;
         Result result;
+        boolean truncated;
 
-        WholeResponse(int max) {
-            this.max = max;
+        WholeResponse(int maxAnswer, int maxError) {
+            this.maxAnswer = maxAnswer;
+            this.maxError = maxError;
         }
 
         @Override
         public void onHeaders(Response response) {
+            max = response.getStatus() / 100 == 2 ? maxAnswer : maxError;
             long length = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
             if (length > 0 && length <= max) {
                 bytes = new byte[(int) length];
@@ -176,8 +182,14 @@ public final class UpstreamClient implements AutoCloseable {
         public void onContent(Response response, ByteBuffer chunk) {
             int length = chunk.remaining();
             if ((long) size + length > max) {
-                response.abort(new IOException("upstream body larger than " + max + " bytes"));
-                return;
+                if (max == maxError && max != maxAnswer) {
+                    length = max - size;
+                    truncated = true;
+                    chunk.limit(chunk.position() + length);
+                } else {
+                    response.abort(new IOException("upstream body larger than " + max + " bytes"));
+                    return;
+                }
             }
             if (size + length > bytes.length) {
                 bytes = Arrays.copyOf(bytes, (int) Math.min(max, Math.max(size + length, Math.max(1024L,
@@ -185,6 +197,9 @@ public final class UpstreamClient implements AutoCloseable {
             }
             chunk.get(bytes, size, length);
             size += length;
+            if (truncated) {
+                response.abort(new IOException("upstream error body longer than " + max + " bytes; the rest is dropped"));
+            }
         }
 
         @Override

@@ -59,6 +59,18 @@ class UpstreamErrorTextTest extends SharedGatewayTest {
     }
 
     @Test
+    void aHugeUpstreamErrorIsReportedInShortAndPromptly() {
+        gw.upstream.setDefault(Behaviour.status(500).saying("overloaded, try later " + "x".repeat(4_000_000)));
+
+        long started = System.nanoTime();
+        HttpResponse<String> response = gw.post("/v1/chat/completions", TestGateway.openAiChat("cheap-model", false));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).contains("overloaded, try later").hasSizeLessThan(70_000);
+        assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(20).toNanos());
+    }
+
+    @Test
     void theAccessLogCannotBeForgedThroughTheModelName() {
         String forged = "x\\n2026-01-01T00:00:00Z INFO access request_id=req_FORGED status=200";
         List<ILoggingEvent> logs = logged(() -> {
