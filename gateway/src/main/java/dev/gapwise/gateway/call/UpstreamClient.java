@@ -89,7 +89,8 @@ public final class UpstreamClient implements AutoCloseable {
      * thread wakes once, when the exchange ends, not once for the headers and again for each piece of the body.
      * The same contract as {@link #send}: no headers within the first-byte timeout is a first-byte timeout; a body
      * that breaks off after the headers (or outgrows {@code maxBody}) reads as an {@link IOException} from the
-     * returned stream, exactly as it would from a streamed body.
+     * returned stream, exactly as it would from a streamed body. An error answer (not 2xx) keeps only its first
+     * {@code maxErrorBody} bytes, and the rest of its exchange is aborted.
      */
     Sent sendWhole(URI uri, Consumer<HttpFields.Mutable> headers, byte[] body, Timeouts timeouts,
                    Cancellation cancellation, int maxBody, int maxErrorBody) {
