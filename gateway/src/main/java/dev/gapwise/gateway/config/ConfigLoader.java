@@ -224,6 +224,28 @@ public final class ConfigLoader {
         }
     }
 
+    /** The provider a deployment row names, which must be configured under {@code providers:}. */
+    static ProviderConfig providerOf(ConfigNode row, String providerName, Map<String, ProviderConfig> providers) {
+        ProviderConfig provider = providers.get(providerName);
+        if (provider == null) {
+            throw row.error("provider", "'" + providerName + "' is not under providers; add it there or use one of "
+                    + providers.keySet());
+        }
+        return provider;
+    }
+
+    /**
+     * A deployment row's id ({@code model@provider} unless written), added to {@code ids}; refused when another row
+     * of the same list ({@code list}, e.g. "deployments") has it.
+     */
+    static String deploymentId(ConfigNode row, String model, String providerName, Set<String> ids, String list) {
+        String id = row.optionalText("id").orElse(model + "@" + providerName);
+        if (!ids.add(id)) {
+            throw row.error("id", "'" + id + "' is used by two " + list + "; give each a distinct id");
+        }
+        return id;
+    }
+
     private static List<Deployment> deployments(ConfigNode node, Map<String, ProviderConfig> providers,
                                                 SpendConfigReader.FromDeployments extras) {
         List<Deployment> deployments = new ArrayList<>();
@@ -234,15 +256,8 @@ public final class ConfigLoader {
                     "max_output_tokens", "distillation", "distillation_source");
             String model = row.requiredText("model");
             String providerName = row.requiredText("provider");
-            ProviderConfig provider = providers.get(providerName);
-            if (provider == null) {
-                throw row.error("provider", "'" + providerName + "' is not under providers; add it there or use one of "
-                        + providers.keySet());
-            }
-            String id = row.optionalText("id").orElse(model + "@" + providerName);
-            if (!ids.add(id)) {
-                throw row.error("id", "'" + id + "' is used by two deployments; give each a distinct id");
-            }
+            ProviderConfig provider = providerOf(row, providerName, providers);
+            String id = deploymentId(row, model, providerName, ids, "deployments");
             // a deployment written without a price has an unknown cost: routed last, refused under a budget, and
             // its rows flagged, never recorded as $0 (the placeholder list price below is never billed)
             Price listPrice = Price.of("0", "0");

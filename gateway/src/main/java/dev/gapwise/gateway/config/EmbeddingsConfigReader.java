@@ -30,15 +30,8 @@ final class EmbeddingsConfigReader {
             row.only("id", "model", "provider", "upstream_model", "price", "jurisdiction");
             String model = row.requiredText("model");
             String providerName = row.requiredText("provider");
-            ProviderConfig provider = providers.get(providerName);
-            if (provider == null) {
-                throw row.error("provider", "'" + providerName + "' is not under providers; add it there or use one of "
-                        + providers.keySet());
-            }
-            String id = row.optionalText("id").orElse(model + "@" + providerName);
-            if (!ids.add(id)) {
-                throw row.error("id", "'" + id + "' is used by two embedding deployments; give each a distinct id");
-            }
+            ProviderConfig provider = ConfigLoader.providerOf(row, providerName, providers);
+            String id = ConfigLoader.deploymentId(row, model, providerName, ids, "embedding deployments");
             Price price = Price.of("0", "0");
             if (row.has("price")) {
                 ConfigNode priceNode = row.child("price");
