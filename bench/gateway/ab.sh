@@ -18,14 +18,8 @@ jar_a="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" jar_b="$(cd "$(dirname "
 if [ $quick = 1 ]; then warm=10 requests=1500 seconds=2 levels=1,4,16,64
 else warm=20 requests=4000 seconds=3 levels=1,2,4,8,16,32,64; fi
 UP=19021 GA=19022 GB=19023
-work="$(mktemp -d /tmp/gapwise-ab.XXXXXX)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_workdir ab
+finished=1  # the work folder goes whatever the outcome (its logs are rarely needed; run the jars by hand to see them)
 
 bench_build
 bench_tools "$work/tools"

@@ -20,19 +20,14 @@ quick=0
 if [ $quick = 1 ]; then warm=4; requests=600; seconds=1; levels=1,4,16,64; alloc1=1000; alloc16=4000
 else warm=15; requests=3000; seconds=3; levels=1,4,16,32,64; alloc1=5000; alloc16=20000; fi
 UP=19201 FLOOR=19202 ONE=19203 TWO=19204 GA=19205 GB=19206
-work="$(mktemp -d /tmp/gapwise-cluster.XXXXXX)"
+bench_workdir cluster
 stamp="$(date +%s)$$"
 schema="gapwise_cluster_$stamp" prefix="gapwise-cluster-$stamp:"
-pids=() finished=0
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+bench_cleanup_more() {
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
   redis-cli --scan --pattern "$prefix*" | xargs -r redis-cli del >/dev/null 2>&1 || true
-  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
 }
-trap cleanup EXIT
 
 command -v nginx >/dev/null || { echo "bench: nginx is missing (apt-get install nginx-light)" >&2; exit 1; }
 pg_isready -h 127.0.0.1 -q || { echo "bench: PostgreSQL is not running at 127.0.0.1:5432" >&2; exit 1; }

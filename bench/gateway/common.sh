@@ -58,6 +58,24 @@ bench_tools() {
   probe() { "$java" -cp "$bench_tools_dir" Probe "$@"; }
 }
 
+# bench_workdir NAME: makes $work (a fresh folder /tmp/gapwise-NAME.XXXXXX), $pids (the processes the script starts,
+# to be stopped) and an EXIT trap, bench_cleanup: it stops and reaps those processes, runs bench_cleanup_more when the
+# script defines one (nginx, a database schema, Redis keys), and removes $work once the script has set finished=1
+# (otherwise it keeps it and says where, for the logs).
+bench_workdir() {
+  work="$(mktemp -d "/tmp/gapwise-$1.XXXXXX")"
+  pids=() finished=0
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  if declare -F bench_cleanup_more >/dev/null; then bench_cleanup_more; fi
+  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
+}
+
 # bench_wait_for URL: waits up to 30 s for URL to answer at all.
 bench_wait_for() {
   for _ in $(seq 1 150); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done

@@ -16,14 +16,7 @@ quick=0
 if [ $quick = 1 ]; then seconds=12; else seconds=20; fi
 CLIENTS=16 BODY=$((8 * 1024 * 1024))
 UP=19401 GW=19402
-work="$(mktemp -d /tmp/gapwise-hostile.XXXXXX)"
-pids=() finished=0
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
-}
-trap cleanup EXIT
+bench_workdir hostile
 
 bench_build
 bench_tools "$work/tools"

@@ -24,14 +24,7 @@ UP_LONG=19301 UP_HOLD=19302 GW_LONG=19303 GW_HOLD=19304
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ "$(ulimit -n)" = unlimited ] || [ "$(ulimit -n)" -ge 4096 ] \
   || { echo "bench: the open-file limit ($(ulimit -n)) is too low for $STREAMS streams; raise ulimit -n" >&2; exit 1; }
-work="$(mktemp -d /tmp/gapwise-streams.XXXXXX)"
-pids=() finished=0
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  if [ "$finished" = 1 ]; then rm -rf "$work" || true; else echo "bench: logs kept in $work" >&2; fi
-}
-trap cleanup EXIT
+bench_workdir streams
 
 bench_build
 bench_tools "$work/tools"
